@@ -1,0 +1,39 @@
+# Make targets for briefing. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+.PHONY: setup
+setup: $(STAMP) ## Create .venv and install the project with its test tools
+
+.PHONY: run
+run: $(STAMP) ## Open the dashboard on the shipped briefings
+	$(BIN)/briefing
+
+.PHONY: test
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+.PHONY: lint
+lint: $(STAMP) ## Check the code with ruff
+	$(BIN)/ruff check .
+
+.PHONY: bench
+bench: $(STAMP) ## Measure start-up, extraction speed and accuracy; prints figures
+	$(BIN)/python benchmarks/run.py
+
+.PHONY: clean
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache dist build

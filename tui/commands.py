@@ -1,0 +1,108 @@
+"""What each `briefing` command does; the parsing of arguments lives in cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .config import Config, load_config
+from .loader import LoadResult, load
+from .problems import Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(getattr(args, "config", None))
+    _print_problems(config.problems, sys.stderr)
+    return config
+
+
+def _paths(args: argparse.Namespace, config: Config) -> Sequence[str]:
+    return args.paths or config.briefings
+
+
+def _print_problems(problems: Sequence[Problem], stream: object) -> None:
+    for problem in problems:
+        print(problem, file=stream)  # type: ignore[call-overload]
+
+
+def _load(args: argparse.Namespace, config: Config) -> LoadResult:
+    return load(_paths(args, config))
+
+
+def check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    result = _load(args, config)
+    _print_problems(result.problems, sys.stdout)
+    problems = len(result.problems) + len(config.problems)
+    files = len(result.files)
+    counts = result.briefing.counts
+    status = "no problems" if not problems else f"{problems} problem{'s' * (problems != 1)}"
+    tally = ", ".join(f"{n} {name if n != 1 else name[:-1]}" for name, n in counts.items())
+    print(f"{status} in {files} file{'s' * (files != 1)} ({tally})", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def summary(args: argparse.Namespace) -> int:
+    from .atomic import write_atomic
+    from .summary import render
+
+    config = _config(args)
+    fmt = args.format or config.summary_format
+    width = args.width or config.summary_width
+    if width < 20:
+        print("briefing summary: --width must be at least 20", file=sys.stderr)
+        return EXIT_USAGE
+    result = _load(args, config)
+    _print_problems(result.problems, sys.stderr)
+    if not result.briefing.articles and result.problems:
+        print(
+            "briefing summary: no valid article to summarise; fix the problems above "
+            "(briefing check lists them)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    text = render(result.briefing, fmt, width)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    from .format import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def open_dashboard(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from .app import run_dashboard
+
+    return run_dashboard(list(_paths(args, config)), config)
+
+
+def extract(args: argparse.Namespace) -> int:
+    from .extract.articles import read_article
+    from .extract.run import extraction_record
+
+    status = EXIT_OK
+    for path in args.files:
+        article, problem = read_article(path)
+        if article is None:
+            print(problem, file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        print(json.dumps(extraction_record(path, article), ensure_ascii=False))
+    return status
+
+
+def import_articles(args: argparse.Namespace) -> int:
+    from .extract.draft import import_command
+
+    return import_command(args)

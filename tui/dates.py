@@ -1,0 +1,34 @@
+"""Dates as the format stores them ("2025", "2025-07", "2025-07-22") and as people read them."""
+
+from __future__ import annotations
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def describe_date(value: str | None) -> str:
+    """ "2025-07" -> "July 2025"; "2025-07-22" -> "22 July 2025"; None -> ""."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return parts[0]
+        month = _MONTHS[int(parts[1]) - 1]
+        if len(parts) == 2:
+            return f"{month} {parts[0]}"
+        return f"{int(parts[2])} {month} {parts[0]}"
+    except (ValueError, IndexError):
+        return value

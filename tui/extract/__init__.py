@@ -1,0 +1,1 @@
+"""Drafting briefings from raw article text: quotations, speakers and figures."""

@@ -1,0 +1,36 @@
+"""Problems found in a user's files, each with the place a person must look."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong in a file: where it is and what to do about it.
+
+    Lines and columns are 1-based, as editors count them.
+    """
+
+    path: str
+    line: int
+    column: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.where}: {self.message}"
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice that looks most like `word`, if any looks like it at all."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" or "", for the end of a message."""
+    match = nearest(word, choices)
+    return f" (did you mean '{match}'?)" if match else ""

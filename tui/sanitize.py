@@ -1,0 +1,33 @@
+"""Make text from articles safe to print: it is data, never terminal commands.
+
+Escape sequences, other control characters and bidi overrides are shown as
+visible escapes (``\\x1b``, ``\\u202e``), so an article cannot clear the
+screen, write the clipboard, hide text or reorder what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates,
+# and the line/paragraph separators that some terminals treat as breaks.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every unsafe character replaced by a visible escape; \\r\\n becomes \\n."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`printable(text)` folded onto one line, runs of white space made one space."""
+    return " ".join(printable(text).split())

@@ -1,0 +1,295 @@
+"""The printable summary of a briefing, as text, Markdown or a standalone HTML page.
+
+Ordered as a real brief is: title and bottom line, key figures, quotes by
+speaker, then the articles. Footnote numbers tie each figure and quote to its
+article. Article text is data: it is made printable (text), escaped
+(Markdown) or HTML-escaped (HTML), never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from dataclasses import dataclass
+
+from .dates import describe_date
+from .ledger import LedgerEntry, Verdict, build_ledger
+from .model import Article, Briefing, Quote, Speaker
+from .sanitize import one_line
+
+FORMATS = ("text", "markdown", "html")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    speaker: Speaker | None
+    quotes: tuple[Quote, ...]
+
+
+class _Brief:
+    """What every format prints, in order, with footnote numbers assigned once."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.note = {article.id: index for index, article in enumerate(briefing.articles, 1)}
+        self.ledger = build_ledger(briefing)
+        self.speakers = [
+            SpeakerQuotes(speaker, briefing.quotes_by_speaker[speaker.id])
+            for speaker in briefing.speakers
+            if briefing.quotes_by_speaker.get(speaker.id)
+        ]
+        self.speakers.sort(key=lambda group: -len(group.quotes))
+        unattributed = briefing.quotes_by_speaker.get(None)
+        if unattributed:
+            self.speakers.append(SpeakerQuotes(None, unattributed))
+
+    def numbers(self, article_ids: tuple[str, ...] | list[str]) -> list[int]:
+        return sorted(self.note[article_id] for article_id in article_ids)
+
+    def notes(self, article_ids: tuple[str, ...] | list[str]) -> str:
+        return "".join(f"[{number}]" for number in self.numbers(article_ids))
+
+    def counts_line(self) -> str:
+        counts = self.briefing.counts
+        parts = [f"{n} {name if n != 1 else name[:-1]}" for name, n in counts.items()]
+        return ", ".join(parts)
+
+
+def _verdict_text(entry: LedgerEntry) -> str:
+    return "" if entry.verdict is Verdict.SINGLE else entry.describe()
+
+
+def _article_line(article: Article) -> tuple[str, str]:
+    details = [part for part in (article.outlet, describe_date(article.published)) if part]
+    return one_line(article.title), one_line(", ".join(details))
+
+
+def render(briefing: Briefing, fmt: str = "text", width: int = 80) -> str:
+    """The summary in one of FORMATS."""
+    brief = _Brief(briefing)
+    if fmt == "text":
+        return _text(brief, width)
+    if fmt == "markdown":
+        return _markdown(brief)
+    if fmt == "html":
+        return _html(brief)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def _text(brief: _Brief, width: int) -> str:
+    briefing = brief.briefing
+    info = briefing.info
+    out: list[str] = []
+
+    def wrap(text: str, indent: str = "", hanging: str | None = None) -> None:
+        out.extend(
+            textwrap.wrap(
+                one_line(text),
+                width=width,
+                initial_indent=indent,
+                subsequent_indent=indent if hanging is None else hanging,
+                break_on_hyphens=False,
+            )
+            or [indent.rstrip()]
+        )
+
+    def heading(title: str) -> None:
+        out.extend(["", title.upper(), "=" * min(len(title), width)])
+
+    title = one_line(briefing.title)
+    out.extend(textwrap.wrap(title.upper(), width=width) or ["BRIEFING"])
+    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    wrap(" | ".join(part for part in details if part))
+    if info.bottom_line:
+        heading("Bottom line")
+        wrap(info.bottom_line)
+
+    if brief.ledger:
+        heading("Key figures")
+        values = [entry.lead.display_value for entry in brief.ledger]
+        column = min(max(len(value) for value in values) + 2, width // 3)
+        for entry, value in zip(brief.ledger, values, strict=True):
+            label = one_line(entry.label)
+            verdict = _verdict_text(entry)
+            line = f"{label} {brief.notes(entry.article_ids)}"
+            if verdict:
+                line += f"; {verdict}"
+            wrap(line, indent=f"  {value:<{column}}", hanging=" " * (column + 2))
+
+    if brief.speakers:
+        heading("Quotes by speaker")
+        for group in brief.speakers:
+            out.append("")
+            if group.speaker is None:
+                wrap("Unattributed", indent="  ")
+            else:
+                role = f", {group.speaker.role}" if group.speaker.role else ""
+                wrap(f"{group.speaker.name}{role}", indent="  ")
+            for quote in group.quotes:
+                wrap(
+                    f"“{quote.text}” {brief.notes([quote.article_id])}",
+                    indent="    - ",
+                    hanging="      ",
+                )
+
+    if briefing.articles:
+        heading("Articles")
+        for article in briefing.articles:
+            title, details = _article_line(article)
+            note = f"[{brief.note[article.id]}] "
+            wrap(
+                f"{title}. {details}" if details else title,
+                indent=f"  {note}",
+                hanging=" " * (len(note) + 2),
+            )
+    return "\n".join(out).rstrip() + "\n"
+
+
+# -- markdown -----------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
+
+
+def _md(text: str) -> str:
+    """Escape Markdown so article text shows as written: never a link, HTML, math or heading."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
+
+
+def _markdown(brief: _Brief) -> str:
+    briefing = brief.briefing
+    info = briefing.info
+    out = [f"# {_md(briefing.title)}", ""]
+    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    out += [_md(" · ".join(part for part in details if part)), ""]
+    if info.bottom_line:
+        out += ["## Bottom line", "", _md(info.bottom_line), ""]
+    if brief.ledger:
+        out += ["## Key figures", "", "| Figure | What it counts | Sources |", "|---:|---|---|"]
+        for entry in brief.ledger:
+            notes = "".join(f"[^{n}]" for n in brief.numbers(entry.article_ids))
+            verdict = _verdict_text(entry)
+            sources = f"{_md(verdict)} {notes}" if verdict else notes
+            out.append(f"| **{_md(entry.lead.display_value)}** | {_md(entry.label)} | {sources} |")
+        out.append("")
+    if brief.speakers:
+        out += ["## Quotes by speaker", ""]
+        for group in brief.speakers:
+            if group.speaker is None:
+                out += ["### Unattributed", ""]
+            else:
+                out += [f"### {_md(group.speaker.name)}", ""]
+                if group.speaker.role:
+                    out += [f"*{_md(group.speaker.role)}*", ""]
+            for quote in group.quotes:
+                out += [f"> “{_md(quote.text)}”[^{brief.note[quote.article_id]}]", ""]
+    if briefing.articles:
+        out += ["## Articles", ""]
+        for article in briefing.articles:
+            title, details = _article_line(article)
+            text = f"{_md(title)}. {_md(details)}" if details else _md(title)
+            out.append(f"[^{brief.note[article.id]}]: {text}")
+        out.append("")
+    return "\n".join(out)
+
+
+# -- html ---------------------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light; --ink: #1b1f24; --muted: #5b636e; --rule: #d5d9de; --mark: #b3261e; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.5 Georgia, "Times New Roman", serif; color: var(--ink);
+       max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.8em; margin: 0 0 .2em; }
+h2 { font: 600 1em/1.3 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em;
+     border-bottom: 1px solid var(--rule); padding-bottom: .2em; margin-top: 2em; }
+h3 { font-size: 1.05em; margin: 1.2em 0 .2em; }
+.meta, .role, .notes, .sources { color: var(--muted); }
+.bottom-line { font-size: 1.1em; }
+table { border-collapse: collapse; width: 100%; }
+td { padding: .3em .6em .3em 0; vertical-align: top; border-bottom: 1px solid var(--rule); }
+td.value { font: 700 1.1em system-ui, sans-serif; text-align: right; white-space: nowrap; }
+.differ { color: var(--mark); }
+blockquote { margin: .4em 0 .8em 1.2em; padding-left: .8em; border-left: 3px solid var(--rule); }
+sup { font-size: .7em; }
+ol.articles li { margin-bottom: .4em; }
+@page { margin: 2cm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  tr, blockquote, li, .speaker { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(one_line(text), quote=True)
+
+
+def _html(brief: _Brief) -> str:
+    briefing = brief.briefing
+    info = briefing.info
+
+    def sup(article_ids: tuple[str, ...] | list[str]) -> str:
+        return "".join(
+            f'<sup><a href="#article-{n}">{n}</a></sup>' for n in brief.numbers(article_ids)
+        )
+
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(briefing.title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_h(briefing.title)}</h1>",
+    ]
+    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    out.append(f'<p class="meta">{_h(" · ".join(part for part in details if part))}</p>')
+    if info.bottom_line:
+        out += ["<h2>Bottom line</h2>", f'<p class="bottom-line">{_h(info.bottom_line)}</p>']
+    if brief.ledger:
+        out += ["<h2>Key figures</h2>", "<table>"]
+        for entry in brief.ledger:
+            verdict = _verdict_text(entry)
+            css = (
+                ' class="sources differ"' if entry.verdict is Verdict.DIFFER else ' class="sources"'
+            )
+            out.append(
+                f'<tr><td class="value">{_h(entry.lead.display_value)}</td>'
+                f"<td>{_h(entry.label)}{sup(entry.article_ids)}</td>"
+                f"<td{css}>{_h(verdict)}</td></tr>"
+            )
+        out.append("</table>")
+    if brief.speakers:
+        out.append("<h2>Quotes by speaker</h2>")
+        for group in brief.speakers:
+            out.append('<section class="speaker">')
+            name = group.speaker.name if group.speaker else "Unattributed"
+            out.append(f"<h3>{_h(name)}</h3>")
+            if group.speaker and group.speaker.role:
+                out.append(f'<p class="role">{_h(group.speaker.role)}</p>')
+            for quote in group.quotes:
+                out.append(f"<blockquote>“{_h(quote.text)}”{sup([quote.article_id])}</blockquote>")
+            out.append("</section>")
+    if briefing.articles:
+        out += ["<h2>Articles</h2>", '<ol class="articles">']
+        for article in briefing.articles:
+            title, details = _article_line(article)
+            link = _h(title)
+            if article.url.startswith(("https://", "http://")):
+                link = f'<a href="{html.escape(article.url, quote=True)}">{link}</a>'
+            suffix = f'. <span class="meta">{_h(details)}</span>' if details else ""
+            out.append(f'<li id="article-{brief.note[article.id]}">{link}{suffix}</li>')
+        out.append("</ol>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
