@@ -56,15 +56,26 @@ def _problems(name: str) -> list[tuple[int, int, str, str]]:
         ("unclosed-quote.yaml", 2, 10, "(syntax)", "never closed"),
         ("missing-body.yaml", 2, 5, "articles[0]", "missing required key 'body'"),
         ("empty.yaml", 1, 1, "(file)", "the file is empty"),
-        ("quote-not-in-body.yaml", 11, 15, "articles[0].quotes[0].text", "are not in the article's body"),
-        ("quote-not-in-body.yaml", 12, 18, "articles[0].quotes[1].speaker",
-         "no speaker has the id 'leee' (did you mean 'lee'?)"),
+        (
+            "quote-not-in-body.yaml",
+            11,
+            15,
+            "articles[0].quotes[0].text",
+            "are not in the article's body",
+        ),
+        (
+            "quote-not-in-body.yaml",
+            12,
+            18,
+            "articles[0].quotes[1].speaker",
+            "no speaker has the id 'leee' (did you mean 'lee'?)",
+        ),
     ],
 )
 def test_each_problem_is_located_and_explained(name, line, column, where, words):
     found = _problems(name)
     assert any(
-        (l, c, w) == (line, column, where) and words in m for l, c, w, m in found
+        (ln, col, w) == (line, column, where) and words in m for ln, col, w, m in found
     ), found
 
 
@@ -81,7 +92,11 @@ def test_all_problems_of_a_file_are_reported_at_once():
 def test_duplicate_article_ids_across_files_name_both_places():
     result = load([BROKEN / "duplicate-id-a.yaml", BROKEN / "duplicate-id-b.yaml"])
     [problem] = result.problems
-    assert (problem.path, problem.line, problem.column) == (str(BROKEN / "duplicate-id-b.yaml"), 2, 7)
+    assert (problem.path, problem.line, problem.column) == (
+        str(BROKEN / "duplicate-id-b.yaml"),
+        2,
+        7,
+    )
     assert f"{BROKEN / 'duplicate-id-a.yaml'}:2:7" in problem.message
     assert [a.title for a in result.briefing.articles] == ["First article"]
 
@@ -105,7 +120,9 @@ def test_a_bad_quote_costs_that_quote_not_its_article():
 
 def test_problem_text_reads_path_line_column_where_message():
     problem = load([BROKEN / "unknown-key.yaml"]).problems[-1]
-    assert str(problem).startswith(f"{BROKEN / 'unknown-key.yaml'}:2:3: briefing.titel: unknown key")
+    assert str(problem).startswith(
+        f"{BROKEN / 'unknown-key.yaml'}:2:3: briefing.titel: unknown key"
+    )
 
 
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path):

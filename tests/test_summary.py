@@ -30,7 +30,11 @@ def test_text_summary_is_ordered_as_a_brief(seed: Briefing):
     text = render(seed, "text")
     headings = [line for line in text.splitlines() if line.isupper() and len(line) > 3]
     assert headings == [
-        "PAKISTAN AND UN PEACEKEEPING", "BOTTOM LINE", "KEY FIGURES", "QUOTES BY SPEAKER", "ARTICLES"
+        "PAKISTAN AND UN PEACEKEEPING",
+        "BOTTOM LINE",
+        "KEY FIGURES",
+        "QUOTES BY SPEAKER",
+        "ARTICLES",
     ]
 
 
@@ -62,7 +66,10 @@ HOSTILE = "[bold]loud[/bold] \x1b[2J\x1b]52;c;ZXZpbA==\x07 <script>alert(1)</scr
 def _hostile_briefing() -> Briefing:
     body = f'"{HOSTILE}," said Eve.'
     article = Article(
-        id="a", title=f"Title {HOSTILE}", body=body, url="javascript:alert(1)",
+        id="a",
+        title=f"Title {HOSTILE}",
+        body=body,
+        url="javascript:alert(1)",
         quotes=(Quote("a", "eve", HOSTILE + ",", 1, 1 + len(HOSTILE) + 1),),
     )
     return Briefing(
