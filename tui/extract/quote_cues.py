@@ -1,0 +1,60 @@
+"""Speech verbs of news writing ("said", "added", "tweeted", "according to") as precompiled patterns."""
+
+from __future__ import annotations
+
+import re
+
+# Regular verbs: base form -> (3rd person, past, gerund) are derived; irregular ones are listed whole.
+_REGULAR = (
+    "add assert urge warn note stress insist argue explain tweet declare continue recall reply ask "
+    "state claim announce acknowledge admit agree answer boast complain concede conclude confirm "
+    "contend counter cry demand deny emphasize emphasise exclaim joke lament maintain mention muse "
+    "observe predict proclaim promise quip remark repeat report respond retort reveal shout suggest "
+    "testify vow whisper yell post recount charge allege caution comment thunder pledge reason scoff "
+    "snap sigh laugh wonder tout underscore reiterate highlight opine echo text email e-mail "
+    "interject plead beg advise explain chide implore insist marvel scream protest rail "
+    "summarize summarise describe"
+).split()
+_IRREGULAR = (
+    "said says say saying told tells telling wrote writes writing written "
+    "read reads"
+).split()
+_DOUBLE_FINAL = {"admit": "admitt", "snap": "snapp", "quip": "quipp", "beg": "begg"}
+_PHRASES = ("pointed out", "points out", "pointing out", "put it", "puts it", "chimed in",
+            "chimes in", "according to", "went on", "goes on", "going on", "went on to say", "spoke of")
+
+
+def _forms(verb: str) -> list[str]:
+    stem = _DOUBLE_FINAL.get(verb, verb)
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith("ee"):
+        return [verb, verb + "s", verb + "d", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s")
+    return [verb, third, stem + "ed", stem + "ing"]
+
+
+_ALL_FORMS: set[str] = set(_IRREGULAR) | set(_PHRASES)
+for _v in _REGULAR:
+    _ALL_FORMS.update(_forms(_v))
+# Base forms that are mostly nouns in news prose.
+_ALL_FORMS -= {"state", "post", "report", "note", "echo", "text", "email", "e-mail", "snap", "charge",
+               "counter", "cry", "reason", "answer", "comment", "joke", "laugh", "promise", "demand",
+               "sigh", "shout", "plead", "beg", "advise", "rail", "protest", "describe"}
+
+CUE_FORMS: frozenset[str] = frozenset(_ALL_FORMS)
+_ALT = "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in CUE_FORMS), key=len,
+                       reverse=True))
+CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_ALT})(?![\w’'-])")
+CUE_AT_END_RE = re.compile(rf"(?<![\w’'-])(?:{_ALT})\s*,?\s*$")
+
+
+def ends_with_cue_word(s: str) -> bool:
+    """True when s ends with a speech verb, optionally followed by a comma ("He says", "adding,")."""
+    return CUE_AT_END_RE.search(s[-40:]) is not None
+
+
+def normalise_cue(cue: str) -> str:
+    return " ".join(cue.split())

@@ -1,0 +1,444 @@
+"""Reading the noun phrase that names a speaker: a name with its title, a pronoun, or a description.
+
+All functions take the article text (with quotation contents masked) and character bounds, and return
+a Mention whose offsets point into that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SP = r"[ \u00a0]+"
+_ABBREV_TOKEN = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|"
+                 r"Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\.")
+_TOKEN = (rf"(?:{_ABBREV_TOKEN}|[A-Z]\.(?:[A-Z]\.)*|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?)"
+          r"(?![\w’'])")
+_PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|la|le|al|bin|ibn|ben|dos|das)"
+NAME_RUN = rf"{_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOKEN})*"
+NAME_RUN_RE = re.compile(NAME_RUN)
+_NAME_END_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
+_NAME_START_RE = re.compile(rf"{NAME_RUN}")
+_PRONOUN_END_RE = re.compile(r"(?<![\w’'])(he|she|they|He|She|They)$")
+_PRONOUN_START_RE = re.compile(r"(he|she|they|He|She|They)(?![\w’'])")
+_DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|" \
+       r"[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree|[A-Z][\w.\-]*['’]s)"
+_DESC_END_RE = re.compile(rf"(?<![\w’'-]){_DET}(?:{_SP}[\w’'.\-]+){{0,5}}?{_SP}([a-z][\w\-]*)$")
+_RELATIVE_END_RE = re.compile(r",\s*who$")
+_LEADING_DET_RE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)[ \u00a0]+$")
+_BARE_NOUN_END_RE = re.compile(r"(?<![\w’'-])([a-z][a-z\-]{2,})$")
+_PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under)"
+                          r"(?:\s+(?:the|a|an))?\s*$")
+_TRAIL_PAREN_RE = re.compile(r"\s*\([^()]{0,60}\)\s*$")
+_TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+         r"morning|afternoon|evening|night|week|month|year|weekend|January|February|March|April|"
+         r"May|June|July|August|September|October|November|December)")
+_TRAIL_ADV_RE = re.compile(
+    rf"(?:\s+(?:also|later|then|again|once|previously|recently|earlier|further|simply|first|"
+    rf"has|had|have|would|will|did|does|do|is|was|were|are|had|could|may|might|just|even|"
+    rf"never|often|always|still|already|now|since|[a-z]+ly|"
+    rf"(?:on|last|this|next|late|early|in|on|at)\s+{_TIME}(?:\s+{_TIME})?|{_TIME}))+$"
+)
+_LEAD_CLAUSE_RE = re.compile(
+    r"^(?:in|on|at|despite|after|before|while|when|as|although|though|since|during|with|without|"
+    r"for|following|speaking|addressing|like|unlike|if|because|asked|earlier|later|last|this|over|"
+    r"by|under|from|to|meanwhile|also|now|then|yet|still|however|instead|separately|overall|indeed|"
+    r"yesterday|today|but|and|so|of course|in addition|moreover|writing|responding|answering|"
+    r"citing|noting|echoing|back|upon|throughout|amid|among)\b[^,]{0,140},\s*",
+    re.IGNORECASE,
+)
+_LEAD_CONJ_RE = re.compile(r"^(?:But|And|So|Yet|Still|Then|Now|Also|Meanwhile)\s+")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{0,30}\))?\s*[:—–-]+\s*")
+_APPOSITIVE_RE = re.compile(
+    r"^,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+|who['’]s\s+)?"
+    r"((?:the|a|an|[A-Za-z][\w\-’'.]*)\b[^,.;:!?()“”\"]{0,100})"
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
+_CHUNK_STOP_RE = re.compile(r"[,;:!?()“”\"—–\n.]")
+_ABBREV_WORD_RE = re.compile(rf"{_ABBREV_TOKEN}|[A-Z]\.(?:[A-Z]\.)*|(?:[a-z]\.){{2,}}")
+_DESC_START_RE = re.compile(rf"{_DET}(?:{_SP}[\w’'.\-]+){{0,6}}")
+_APPOSITIVE_NAME_RE = re.compile(
+    rf",{_SP}(?P<role>(?:[a-z][\w\-]*{_SP}){{0,3}})({NAME_RUN})(?=\s*(?:[,.;:!?]|$))"
+)
+
+TITLE_WORDS = frozenset(
+    """ambassador minister foreign interior prime deputy president vice senator sen rep representative
+    gov governor secretary general gen judge justice mayor chairman chairwoman chair chief director
+    speaker leader majority minority senate house attorney mr mrs ms miss dr prof professor pope king
+    queen prince princess lt col sgt capt adm maj commissioner spokesman spokeswoman spokesperson envoy
+    under-secretary secretary-general former acting candidate nominee congressman congresswoman rev
+    sheriff chancellor premier state defense defence treasury homeland security press commander
+    officer executive ceo founder lord lady sir dame sheikh emir crown finance home health labor
+    labour education energy commerce agriculture transportation veterans affairs national adviser
+    advisor assistant associate u.s us un eu first republican democratic democrat gop presidential
+    frontrunner front-runner supreme court district federal special counsel councilman councilwoman
+    assemblyman assemblywoman delegate mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt.
+    adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the""".split()
+)
+STOP_CAPS = frozenset(
+    """the a an in on at but and or so as if when while after before since this that these those it
+    he she they we i his her their its our my your there here what who why how where yes no also
+    still now then meanwhile however despite although though according for with without from to by
+    of many some most both each every all one two last next earlier later asked speaking addressing
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december mr mrs ms dr today yesterday tonight instead
+    even just like unlike not nor yet because during amid after read more related news scroll top
+    photo image video watch click editor's editor’s update wait here look consider note see listen
+    please thank thanks yes okay ok well oh""".split()
+)
+_TIME_CAPS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+ORG_WORDS = frozenset(
+    """news times post journal house party committee department ministry office council association
+    center centre institute university college network campaign foundation corporation corp inc
+    group agency commission administration court congress senate nations union bank fund
+    organization organisation reuters press television tv radio magazine daily review tribune herald
+    gazette telegraph guardian mail express channel company co llc ltd board bureau service authority
+    federation alliance coalition movement society church police army force forces pac project watch
+    initiative club caucus cabinet government embassy pentagon kremlin parliament assembly school
+    hospital chamber republicans democrats twitter facebook instagram cnn nbc abc cbs msnbc bbc ap
+    afp fox npr pbs politico breitbart republic state states kingdom report statement
+    times-picayune""".split()
+)
+ROLE_NOUNS = frozenset(
+    """envoy ambassador minister senator congressman congresswoman governor president nominee candidate
+    spokesman spokeswoman spokesperson secretary chairman chairwoman chair leader judge justice mayor
+    director diplomat lawmaker representative billionaire businessman businesswoman mogul frontrunner
+    front-runner premier chancellor king queen prince general commander chief attorney lawyer
+    prosecutor sheriff officer professor economist adviser advisor host anchor founder executive ceo
+    manager strategist pollster actor actress star author writer columnist commentator pastor
+    preacher bishop cardinal pope activist owner coach player veteran husband wife son daughter
+    father mother brother sister widow mayor-elect president-elect governor-elect speaker
+    congressmember delegate legislator politician statesman engineer farmer teacher doctor nurse
+    pilot captain detective inspector sergeant analyst scientist researcher historian economist
+    editor publisher reporter correspondent journalist producer director physician surgeon
+    resident student organizer organiser volunteer worker chef poet singer musician artist""".split()
+)
+PREPOSITIONS = frozenset("of for at from with to by about in on inside under into".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """A phrase naming a speaker, as written, with what it says about them."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "pronoun" | "desc"
+    name: str | None = None  # the name without title, for kind "name"
+    role: str | None = None
+    head: str | None = None  # the head noun of a description
+    np_start: int = -1  # where the whole noun phrase starts, when wider than the mention
+
+
+def _clean_token(tok: str) -> str:
+    if tok.endswith(("’s", "'s")):
+        tok = tok[:-2]
+    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and "." not in tok[:-1]:
+        tok = tok[:-1]
+    return tok
+
+
+def split_title(run: str) -> tuple[str | None, str | None]:
+    """'Foreign Minister Ishaq Dar' -> ('Foreign Minister', 'Ishaq Dar'); stop capitals dropped."""
+    tokens = run.split()
+    while tokens and tokens[0].lower() in STOP_CAPS:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower().rstrip(".,") in _TIME_CAPS:
+        tokens.pop()
+    cut = 0
+    if not is_org_name(" ".join(tokens)):
+        for k in range(len(tokens) - 1):
+            low = tokens[k].lower().rstrip(",")
+            if low in TITLE_WORDS or low in ROLE_NOUNS:
+                cut = k + 1
+    title = " ".join(tokens[:cut]) or None
+    name_tokens = [_clean_token(t) for t in tokens[cut:]]
+    name = " ".join(t for t in name_tokens if t) or None
+    if name and name.lower() in TITLE_WORDS | STOP_CAPS:
+        return title, None
+    return title, name
+
+
+def is_org_name(name: str) -> bool:
+    words = name.split()
+    if len(words) == 1 and len(name) > 1 and name.isupper():
+        return True  # an acronym: FBI, NATO
+    return any(w.lower().strip(".,’'") in ORG_WORDS for w in words)
+
+
+def _mention_from_run(text: str, start: int, end: int, role: str | None) -> Mention | None:
+    run = text[start:end]
+    title, name = split_title(run)
+    if name is None:
+        return None
+    # Offsets of the trimmed run: drop leading stop capitals.
+    lead = 0
+    for tok in run.split():
+        if tok.lower() in STOP_CAPS:
+            lead = run.index(tok, lead) + len(tok)
+        else:
+            break
+    s = start + lead
+    while s < end and text[s] in " \u00a0":
+        s += 1
+    roles = [r for r in (title, role) if r]
+    return Mention(s, end, text[s:end], "name", name, "; ".join(roles) or None)
+
+
+def _strip_trailing(s: str) -> str:
+    prev = None
+    while prev != s:
+        prev = s
+        s = _TRAIL_PAREN_RE.sub("", s)
+        s = _TRAIL_ADV_RE.sub("", s).rstrip()
+    return s
+
+
+def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | None:
+    """The noun phrase ending at hi (the subject of a verb that starts at hi)."""
+    lo = max(lo, hi - 220)
+    s = _strip_trailing(text[lo:hi].rstrip())
+    if not s:
+        return None
+    end = lo + len(s)
+    if s.endswith(",") and depth < 2:
+        return _appositive_subject(text, lo, end, depth)
+    m = _PRONOUN_END_RE.search(s)
+    if m:
+        return Mention(lo + m.start(), end, m.group(), "pronoun")
+    m = _RELATIVE_END_RE.search(s)
+    if m and depth < 2:
+        # "Dianne Feinstein, the ranking Democrat, who said": the antecedent speaks.
+        return subject_before(text, lo, lo + m.start() + 1, depth + 1)
+    m = _NAME_END_RE.search(s)
+    if m:
+        return _name_or_pp_head(text, lo, lo + m.start(), end, depth)
+    m = _DESC_END_RE.search(s)
+    if m:
+        return _desc_or_pp_head(text, lo, lo + m.start(), end, m.group(1), depth)
+    m = _BARE_NOUN_END_RE.search(s)
+    if m and m.group(1) not in _NOT_NOUNS:
+        pre = text[lo : lo + m.start()].rstrip()
+        if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
+            return Mention(lo + m.start(), end, m.group(1), "desc", head=m.group(1))
+    return None
+
+
+_NOT_NOUNS = frozenset(
+    """and but or that which who whom also then this when while as if not has had have would will
+    was were is are be been being did does do could should may might can just never often always
+    still already only even there here it him her them us me we you i he she they its what""".split()
+)
+
+
+def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Mention | None:
+    """A name ending the subject, unless it sits in a prepositional phrase ('Pollak of Breitbart')."""
+    pre = text[lo:start]
+    pm = _PREP_END_RE.search(pre)
+    if pm and depth < 2:
+        head = subject_before(text, lo, lo + pm.start(), depth + 1)
+        if head is not None and head.kind != "pronoun":
+            head.end = end
+            head.text = text[head.start : end]
+            return head
+        return None
+    role = _role_words_before(pre)
+    mention = _mention_from_run(text, start, end, None)
+    if mention is not None and role:
+        mention.role = f"{role} {mention.role}" if mention.role else role
+        mention.text = text[start:end]
+    if mention is not None:
+        dm = _LEADING_DET_RE.search(pre)
+        if dm:
+            mention.np_start = lo + dm.start()
+    return mention
+
+
+def _role_words_before(pre: str) -> str | None:
+    """Lower-case words right before a name that end in a role noun ('presidential candidate')."""
+    words = pre.split()[-5:]
+    k = len(words)
+    while k > 0 and words[k - 1].lower() not in ROLE_NOUNS:
+        return None
+    start = k
+    while start > 0 and re.fullmatch(r"[\w\-’'.]+", words[start - 1]) and \
+            words[start - 1].lower() not in {"the", "a", "an", "said", "says", "and", "to"}:
+        start -= 1
+    return " ".join(words[start:]) or None
+
+
+def _desc_or_pp_head(
+    text: str, lo: int, start: int, end: int, head: str, depth: int
+) -> Mention | None:
+    pre = text[lo:start]
+    pm = _PREP_END_RE.search(pre)
+    if pm and depth < 2:
+        outer = subject_before(text, lo, lo + pm.start(), depth + 1)
+        if outer is not None and outer.kind != "pronoun":
+            outer.end = end
+            outer.text = text[outer.start : end]
+            return outer
+    return Mention(start, end, text[start:end], "desc", head=head)
+
+
+def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | None:
+    """'Jane Doe, a spokeswoman for X,' / 'the nominee, Donald Trump,' / 'Ahmad, while ...,'"""
+    inner_end = end - 1
+    comma = text.rfind(",", lo, inner_end)
+    if comma < 0:
+        return subject_before(text, lo, inner_end, depth + 1)
+    inner = text[comma + 1 : inner_end].strip()
+    inner_start = text.index(inner, comma + 1) if inner else inner_end
+    head = subject_before(text, lo, comma, depth + 1)
+    run = _NAME_START_RE.fullmatch(inner) if inner else None
+    if run and not is_org_name(inner):
+        named = _mention_from_run(text, inner_start, inner_start + len(inner), None)
+        if named is not None:
+            if head is not None and head.kind == "desc":
+                named.role = head.text
+                named.np_start = head.start
+            return named
+    if head is None:
+        return None
+    if head.kind == "name" and _is_role_phrase(inner):
+        head.role = f"{head.role}; {inner}" if head.role else inner
+    return head
+
+
+def _is_role_phrase(s: str) -> bool:
+    first = s.split(maxsplit=1)[0].lower() if s else ""
+    if first in {"the", "a", "an"} or first in ROLE_NOUNS or first.endswith(("’s", "'s")):
+        return True
+    words = s.lower().split()
+    return len(words) <= 8 and any(w in ROLE_NOUNS for w in words) and first not in {
+        "while", "when", "after", "before", "speaking", "addressing", "in", "on", "at", "during"}
+
+
+def _chunk(s: str) -> str:
+    """s up to the first punctuation that ends a phrase (a period only when it ends a sentence)."""
+    for m in _CHUNK_STOP_RE.finditer(s):
+        if m.group() != ".":
+            return s[: m.start()]
+        word = s[: m.start()].rsplit(maxsplit=1)[-1] if s[: m.start()].strip() else ""
+        if not _ABBREV_WORD_RE.fullmatch(word + "."):
+            return s[: m.start()]
+    return s
+
+
+def subject_after_verb(text: str, lo: int, hi: int) -> Mention | None:
+    """The speaker right after a speech verb: 'said Ahmad, who is ...', 'said the senator'."""
+    s = text[lo:hi]
+    stripped = s.lstrip(" \u00a0")
+    off = lo + len(s) - len(stripped)
+    m = _PRONOUN_START_RE.match(stripped)
+    if m:
+        return Mention(off, off + m.end(), m.group(), "pronoun")
+    chunk = _cut_before_clause(_chunk(stripped).rstrip())
+    if not chunk:
+        return None
+    first = chunk.split(maxsplit=1)[0]
+    if first.lower() in PREPOSITIONS or first.lower().rstrip(".") in _TIME_CAPS or \
+            first.lower() in {"that", "it", "so", "this", "there", "then", "later", "also"}:
+        return None
+    mention = _last_name_in_chunk(text, off, chunk)
+    if mention is None:
+        mention = _desc_at_start(off, chunk)
+        if mention is None:
+            return None
+        named = _appositive_name(text, mention.end, hi)
+        if named is not None:
+            named.role = mention.text
+            named.np_start = mention.start
+            return named
+    rest = text[mention.end : hi]
+    am = _APPOSITIVE_RE.match(rest)
+    if am and mention.kind == "name" and _is_role_phrase(am.group(1).strip()):
+        role = am.group(1).strip()
+        mention.role = f"{mention.role}; {role}" if mention.role else role
+    return mention
+
+
+def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
+    """The last name in 'Ohio State University professor Paul Beck' not inside a PP or possessive."""
+    best: Mention | None = None
+    for rm in NAME_RUN_RE.finditer(chunk):
+        pre = chunk[: rm.start()]
+        if _PREP_END_RE.search(pre):
+            continue
+        after = chunk[rm.end() :]
+        if rm.group().endswith(("’s", "'s")) or after.startswith(("’s", "'s")):
+            continue  # "Clinton's introducer": a determiner, not the speaker
+        cand = _mention_from_run(text, off + rm.start(), off + rm.end(), None)
+        if cand is None:
+            continue
+        role = pre.strip()
+        if role:
+            cand.role = f"{role} {cand.role}" if cand.role else role
+            cand.np_start = off
+        best = cand
+    return best
+
+
+def _desc_at_start(off: int, chunk: str) -> Mention | None:
+    dm = _DESC_START_RE.match(chunk)
+    if dm is None:
+        return None
+    words = dm.group().split()
+    k = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PREPOSITIONS), len(words))
+    if k < 2:
+        return None
+    desc = " ".join(words[:k])
+    return Mention(off, off + len(desc), desc, "desc", head=words[k - 1].lower().strip("’'"))
+
+
+def _appositive_name(text: str, lo: int, hi: int) -> Mention | None:
+    """', actress Jamie Lee Curtis' after a description: the name it gives."""
+    m = _APPOSITIVE_NAME_RE.match(text, lo, hi)
+    if m is None:
+        return None
+    return _mention_from_run(text, m.start(1), m.end(1), m.group("role") or None)
+
+
+def _cut_before_clause(chunk: str) -> str:
+    m = re.search(r"\s(?:who|which|that|as|when|while|after|before|because|in|on|at|during)\s",
+                  f" {chunk} ")
+    return chunk[: max(0, m.start() - 1)].rstrip() if m else chunk
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The grammatical subject at the start of a sentence, after leading adverbial clauses."""
+    s = text[lo:hi]
+    off = lo
+    m = _DATELINE_RE.match(s)
+    if m:
+        off += m.end()
+        s = s[m.end():]
+    for _ in range(3):
+        m = _LEAD_CLAUSE_RE.match(s) or _LEAD_CONJ_RE.match(s)
+        if not m:
+            break
+        off += m.end()
+        s = s[m.end():]
+    m = _PRONOUN_START_RE.match(s)
+    if m:
+        return Mention(off, off + m.end(), m.group(), "pronoun")
+    m = _NAME_START_RE.match(s)
+    if m:
+        nxt = s[m.end() : m.end() + 2]
+        if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
+            return _mention_from_run(text, off, off + m.end(), None)
+    dm = re.match(rf"{_DET}(?:{_SP}[\w’'.\-]+){{1,5}}", s)
+    if dm:
+        words = dm.group().split()
+        for k in range(len(words), 1, -1):
+            if words[k - 1].lower().rstrip(",") in ROLE_NOUNS:
+                desc = " ".join(words[:k]).rstrip(",")
+                return Mention(off, off + len(desc), desc, "desc", head=words[k - 1].lower())
+    return None
+
+
+def content_words(s: str) -> set[str]:
+    return {w.lower().rstrip(".") for w in _WORD_RE.findall(s)} - STOP_CAPS
