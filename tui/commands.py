@@ -98,7 +98,7 @@ def extract(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             status = EXIT_PROBLEMS
             continue
-        print(json.dumps(extraction_record(path, article), ensure_ascii=False))
+        print(json.dumps(extraction_record(article), ensure_ascii=False))
     return status
 
 

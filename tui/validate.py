@@ -57,7 +57,9 @@ class _Checker:
         """Check that `value` is a mapping of `kind` with known keys and all required ones."""
         if not isinstance(value, MarkedDict):
             self.problem(
-                mark, where, f"expected a mapping of {kind} fields, found {_describe(value)}"
+                mark,
+                where or "(document)",
+                f"expected a mapping of {kind} fields, found {_describe(value)}",
             )
             return None
         known = fields_of(kind)
@@ -65,14 +67,16 @@ class _Checker:
             if key not in known:
                 self.problem(
                     value.key_marks[key],
-                    f"{where}.{key}",
+                    _join(where, str(key)),
                     f"unknown key '{key}'{did_you_mean(str(key), known)}; "
                     f"known keys here: {', '.join(known)}",
                 )
         for name, spec in known.items():
             if spec.required and value.get(name) in (None, ""):
                 self.problem(
-                    value.mark, where, f"missing required key '{name}' ({spec.description})"
+                    value.mark,
+                    where or "(document)",
+                    f"missing required key '{name}' ({spec.description})",
                 )
         return value
 
@@ -169,7 +173,7 @@ class _Checker:
                 "'articles' section (see docs/format.md)",
             )
             return self.content
-        doc = self.mapping(data, (1, 1), "(document)", "document")
+        doc = self.mapping(data, (1, 1), "", "document")
         if doc is None:
             return self.content
         if "briefing" in doc:
@@ -190,16 +194,18 @@ class _Checker:
 
     def briefing(self, value: Any, mark: Mark) -> None:
         data = self.mapping(value, mark, "briefing", "briefing")
-        if data is None or not self.text(data, "title", "briefing"):
+        if data is None:
             return
-        self.content.info = BriefingInfo(
+        info = BriefingInfo(
             title=self.text(data, "title", "briefing"),
             topic=self.text(data, "topic", "briefing"),
             date=self.date(data, "date", "briefing"),
             bottom_line=self.text(data, "bottom_line", "briefing").strip(),
             tags=self.strings(data, "tags", "briefing"),
         )
-        self.content.info_place = Located("briefing", mark)
+        if info.title:
+            self.content.info = info
+            self.content.info_place = Located("briefing", mark)
 
     def speaker(self, value: Any, mark: Mark, where: str) -> None:
         data = self.mapping(value, mark, where, "speaker")

@@ -171,9 +171,18 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str, text: str) -> Proble
     if error.context:
         what = f"{error.context}, {what}"
     hint = "check the indentation and quoting around here"
+    if "could not determine a constructor" in what:
+        what = what.replace("could not determine a constructor for the tag", "unsupported tag")
+        hint = "only plain YAML is read; remove the tag"
+    elif "expected a single document" in what:
+        hint = "a briefing file holds one document; remove the '---' line or split the file"
     lines = text.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1) + 1]:
+    if (
+        hint.startswith("check")
+        and 0 < line <= len(lines)
+        and "\t" in lines[line - 1][: max(column, 1) + 1]
+    ):
         hint = "YAML does not allow tabs for indentation; indent with spaces"
-    elif unclosed:
+    if unclosed:
         hint = "this quotation mark or bracket is never closed"
     return Problem(path, line, column, "(syntax)", f"{what}; {hint}")
