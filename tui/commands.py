@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
@@ -47,7 +46,6 @@ def check(args: argparse.Namespace) -> int:
 
 
 def summary(args: argparse.Namespace) -> int:
-    from .atomic import write_atomic
     from .summary import render
 
     config = _config(args)
@@ -67,6 +65,8 @@ def summary(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     text = render(result.briefing, fmt, width)
     if args.output:
+        from .atomic import write_atomic
+
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
@@ -74,6 +74,8 @@ def summary(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
+    import json
+
     from .format import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
@@ -88,6 +90,8 @@ def open_dashboard(args: argparse.Namespace) -> int:
 
 
 def extract(args: argparse.Namespace) -> int:
+    import json
+
     from .extract.articles import read_article
     from .extract.run import extraction_record
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .problems import Problem, did_you_mean
@@ -36,11 +35,11 @@ KNOWN_KEYS = ("briefings", "theme", "summary")
 SUMMARY_KEYS = ("format", "width")
 
 
-def find_config(explicit: str | None = None) -> Path | None:
+def find_config(explicit: str | None = None) -> str | None:
     """--config, else $BRIEFING_CONFIG, else ./config.yaml; None when there is none."""
     for candidate in (explicit, os.environ.get("BRIEFING_CONFIG"), CONFIG_NAME):
-        if candidate and (explicit == candidate or Path(candidate).is_file()):
-            return Path(candidate)
+        if candidate and (explicit == candidate or os.path.isfile(candidate)):
+            return candidate
     return None
 
 
@@ -51,7 +50,7 @@ def load_config(explicit: str | None = None) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
-    name = str(path)
+    name = path
     text, problem = read_text(name)
     if text is None:
         return Config(source=name, problems=(problem,) if problem else ())
@@ -61,8 +60,8 @@ def load_config(explicit: str | None = None) -> Config:
     return _from_data(data, path, problems)
 
 
-def _from_data(data: Any, path: Path, problems: list[Problem]) -> Config:
-    name = str(path)
+def _from_data(data: Any, path: str, problems: list[Problem]) -> Config:
+    name = path
 
     def report(mark: tuple[int, int], where: str, message: str) -> None:
         problems.append(Problem(name, mark[0], mark[1], where, message))
@@ -79,12 +78,12 @@ def _from_data(data: Any, path: Path, problems: list[Problem]) -> Config:
                 f"unknown setting '{key}'{did_you_mean(str(key), KNOWN_KEYS)}; "
                 f"known settings: {', '.join(KNOWN_KEYS)}",
             )
-    base = path.parent
+    base = os.path.dirname(path)
     if "briefings" in data:
         raw = data["briefings"]
         items = raw if isinstance(raw, MarkedList) else [raw]
         if all(isinstance(item, str) and item for item in items):
-            values["briefings"] = tuple(str(base / item) for item in items)
+            values["briefings"] = tuple(os.path.join(base, item) for item in items)
         else:
             report(
                 data.value_marks["briefings"],

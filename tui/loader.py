@@ -6,7 +6,6 @@ import codecs
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .model import Article, Briefing, BriefingInfo, Speaker
 from .problems import Problem, did_you_mean
@@ -33,24 +32,24 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
     problems: list[Problem] = []
     seen: set[str] = set()
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
+        path = os.fspath(raw)
+        if os.path.isdir(path):
             found = sorted(_walk(path, problems))
             if not found:
                 problems.append(
                     Problem(
-                        str(path),
+                        path,
                         1,
                         1,
                         "(folder)",
                         "no .yaml files in this folder; is it the right folder?",
                     )
                 )
-        elif path.exists() or path.is_symlink():
-            found = [str(path)]
+        elif os.path.lexists(path):
+            found = [path]
         else:
             problems.append(
-                Problem(str(path), 1, 1, "(file)", "no such file or folder; check the path")
+                Problem(path, 1, 1, "(file)", "no such file or folder; check the path")
             )
             continue
         for file in found:
@@ -61,7 +60,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
     return files, problems
 
 
-def _walk(folder: Path, problems: list[Problem]) -> Iterator[str]:
+def _walk(folder: str, problems: list[Problem]) -> Iterator[str]:
     """Every YAML file below `folder`, skipping hidden entries and not following link loops."""
     visited: set[str] = set()
     for root, dirs, names in os.walk(folder, followlinks=True):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +25,8 @@ class Problem:
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
     """The choice that looks most like `word`, if any looks like it at all."""
+    import difflib  # only needed when something is wrong
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -8,9 +8,7 @@ article. Article text is data: it is made printable (text), escaped
 
 from __future__ import annotations
 
-import html
 import re
-import textwrap
 from dataclasses import dataclass
 
 from .dates import describe_date
@@ -81,6 +79,7 @@ def render(briefing: Briefing, fmt: str = "text", width: int = 80) -> str:
 
 
 def _text(brief: _Brief, width: int) -> str:
+    import textwrap
     briefing = brief.briefing
     info = briefing.info
     out: list[str] = []
@@ -229,10 +228,12 @@ ol.articles li { margin-bottom: .4em; }
 
 
 def _h(text: str) -> str:
+    import html
     return html.escape(one_line(text), quote=True)
 
 
 def _html(brief: _Brief) -> str:
+    import html
     briefing = brief.briefing
     info = briefing.info
 
