@@ -89,6 +89,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         Field(
             "start", "offset", "Character offset of the words in the body, when they occur twice."
         ),
+        Field("role", "string", "The speaker's role as this article gives it, if it says."),
     ),
 }
 

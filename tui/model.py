@@ -76,6 +76,8 @@ class Quote:
     text: str
     start: int
     end: int
+    role: str = ""
+    """The speaker's title or role as this article gives it, when it differs by article."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -351,7 +351,14 @@ class _Checker:
             self.content.quote_speakers.append(
                 (article_id, speaker_id, Located(f"{where}.speaker", data.value_marks["speaker"]))
             )
-        return Quote(article_id=article_id, speaker_id=speaker_id, text=words, start=start, end=end)
+        return Quote(
+            article_id=article_id,
+            speaker_id=speaker_id,
+            text=words,
+            start=start,
+            end=end,
+            role=self.text(data, "role", where),
+        )
 
 
 def check_document(data: Any, path: str) -> FileContent:

@@ -63,6 +63,8 @@ def quote_data(quote: Quote, body: str) -> dict[str, Any]:
     start = _start_if_needed(body, quote.text, quote.start)
     if start is not None:
         data["start"] = start
+    if quote.role:
+        data["role"] = quote.role
     return data
 
 

@@ -94,7 +94,9 @@ class Draft:
 def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, list[str]]:
     """Read and extract every article file; return the draft and the files that failed."""
     people = _People()
-    drafted: list[tuple[str, str, str, list[Figure], list[tuple[str | None, int, int, str]]]] = []
+    drafted: list[
+        tuple[str, str, str, list[Figure], list[tuple[str | None, int, int, str, str]]]
+    ] = []
     errors: list[str] = []
     removed: dict[str, tuple[str, ...]] = {}
     used_ids: set[str] = set()
@@ -114,7 +116,13 @@ def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, l
             for speaker in found.speakers
         }
         quotes = [
-            (persons[q.speaker].name if q.speaker in persons else q.speaker, q.start, q.end, q.text)
+            (
+                persons[q.speaker].name if q.speaker in persons else q.speaker,
+                q.start,
+                q.end,
+                q.text,
+                q.role or "",
+            )
             for q in found.quotes
             if q.kind == "full"
         ]
@@ -146,8 +154,8 @@ def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, l
     articles = []
     for article_id, article_title, body, figures, quotes in drafted:
         quote_objects = tuple(
-            Quote(article_id, _speaker_id(name, people, speaker_ids), text, start, end)
-            for name, start, end, text in quotes
+            Quote(article_id, _speaker_id(name, people, speaker_ids), text, start, end, role)
+            for name, start, end, text, role in quotes
         )
         articles.append(
             Article(article_id, article_title, body, figures=tuple(figures), quotes=quote_objects)
