@@ -107,3 +107,18 @@ def test_html_is_a_standalone_printable_page(seed: Briefing):
 def test_unknown_format_is_refused(seed: Briefing, tmp_path: Path):
     with pytest.raises(ValueError, match="unknown format"):
         render(seed, "pdf")
+
+
+def test_a_quotation_carried_by_two_outlets_is_printed_once_with_both_notes():
+    words = "The harbour will reopen before the winter storms arrive"
+    articles = tuple(
+        Article(
+            article_id, f"Story {article_id}", f'"{words}," said Lee.', outlet=outlet,
+            quotes=(Quote(article_id, "lee", words, 1, 1 + len(words)),),
+        )
+        for article_id, outlet in (("a", "Daily A"), ("b", "Daily B"))
+    )
+    briefing = Briefing(BriefingInfo(title="Port"), articles, (Speaker("lee", "Dana Lee"),))
+    text = render(briefing, "text", width=200)
+    assert text.count(words) == 1
+    assert f"“{words}” [1][2]" in text

@@ -9,20 +9,14 @@ article. Article text is data: it is made printable (text), escaped
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .dates import describe_date
 from .ledger import LedgerEntry, Verdict, build_ledger
-from .model import Article, Briefing, Quote, Speaker
+from .model import Article, Briefing
 from .sanitize import one_line
+from .speakers import QuoteGroup, speaker_pages
 
 FORMATS = ("text", "markdown", "html")
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerQuotes:
-    speaker: Speaker | None
-    quotes: tuple[Quote, ...]
 
 
 class _Brief:
@@ -32,15 +26,7 @@ class _Brief:
         self.briefing = briefing
         self.note = {article.id: index for index, article in enumerate(briefing.articles, 1)}
         self.ledger = build_ledger(briefing)
-        self.speakers = [
-            SpeakerQuotes(speaker, briefing.quotes_by_speaker[speaker.id])
-            for speaker in briefing.speakers
-            if briefing.quotes_by_speaker.get(speaker.id)
-        ]
-        self.speakers.sort(key=lambda group: -len(group.quotes))
-        unattributed = briefing.quotes_by_speaker.get(None)
-        if unattributed:
-            self.speakers.append(SpeakerQuotes(None, unattributed))
+        self.speakers = speaker_pages(briefing)
 
     def numbers(self, article_ids: tuple[str, ...] | list[str]) -> list[int]:
         return sorted(self.note[article_id] for article_id in article_ids)
@@ -52,6 +38,10 @@ class _Brief:
         counts = self.briefing.counts
         parts = [f"{n} {name if n != 1 else name[:-1]}" for name, n in counts.items()]
         return ", ".join(parts)
+
+
+def _ids(quotation: QuoteGroup) -> list[str]:
+    return [article.id for article in quotation.articles]
 
 
 def _verdict_text(entry: LedgerEntry) -> str:
@@ -80,6 +70,7 @@ def render(briefing: Briefing, fmt: str = "text", width: int = 80) -> str:
 
 def _text(brief: _Brief, width: int) -> str:
     import textwrap
+
     briefing = brief.briefing
     info = briefing.info
     out: list[str] = []
@@ -128,9 +119,9 @@ def _text(brief: _Brief, width: int) -> str:
             else:
                 role = f", {group.speaker.role}" if group.speaker.role else ""
                 wrap(f"{group.speaker.name}{role}", indent="  ")
-            for quote in group.quotes:
+            for quotation in group.groups:
                 wrap(
-                    f"“{quote.text}” {brief.notes([quote.article_id])}",
+                    f"“{quotation.text}” {brief.notes(_ids(quotation))}",
                     indent="    - ",
                     hanging="      ",
                 )
@@ -185,8 +176,9 @@ def _markdown(brief: _Brief) -> str:
                 out += [f"### {_md(group.speaker.name)}", ""]
                 if group.speaker.role:
                     out += [f"*{_md(group.speaker.role)}*", ""]
-            for quote in group.quotes:
-                out += [f"> “{_md(quote.text)}”[^{brief.note[quote.article_id]}]", ""]
+            for quotation in group.groups:
+                notes = "".join(f"[^{n}]" for n in brief.numbers(_ids(quotation)))
+                out += [f"> “{_md(quotation.text)}”{notes}", ""]
     if briefing.articles:
         out += ["## Articles", ""]
         for article in briefing.articles:
@@ -229,11 +221,13 @@ ol.articles li { margin-bottom: .4em; }
 
 def _h(text: str) -> str:
     import html
+
     return html.escape(one_line(text), quote=True)
 
 
 def _html(brief: _Brief) -> str:
     import html
+
     briefing = brief.briefing
     info = briefing.info
 
@@ -279,8 +273,8 @@ def _html(brief: _Brief) -> str:
             out.append(f"<h3>{_h(name)}</h3>")
             if group.speaker and group.speaker.role:
                 out.append(f'<p class="role">{_h(group.speaker.role)}</p>')
-            for quote in group.quotes:
-                out.append(f"<blockquote>“{_h(quote.text)}”{sup([quote.article_id])}</blockquote>")
+            for quotation in group.groups:
+                out.append(f"<blockquote>“{_h(quotation.text)}”{sup(_ids(quotation))}</blockquote>")
             out.append("</section>")
     if briefing.articles:
         out += ["<h2>Articles</h2>", '<ol class="articles">']
