@@ -1,4 +1,4 @@
-"""Regression tests for tui.extract.figures: one sentence of its own per rule, plus the seed gold."""
+"""Regression tests for tui.extract.figures: a sentence of its own per rule, plus the seed gold."""
 
 from __future__ import annotations
 
@@ -309,3 +309,69 @@ def test_seed_gold_figures() -> None:
     assert values >= 21
     assert units >= 21
     assert bounds >= 21
+
+
+# ---- rules added from error analysis ------------------------------------------------------------
+
+
+def test_attached_currency_codes() -> None:
+    text = "The fund holds USD12m in bonds and RM4.80 per share in cash."
+    _check(text, "USD12m", 12e6, "USD")
+    _check(text, "RM4.80", 4.8, "MYR")
+
+
+def test_million_or_metres_after_m() -> None:
+    text = "The app has 3.1m monthly users and a 400m running track."
+    _check(text, "3.1m monthly users", 3.1e6, "users")
+    _check(text, "400m", 400, "m")
+
+
+def test_sub_prefix_is_a_bound() -> None:
+    text = "Chipmakers race to sub-3 nanometer nodes."
+    _check(text, "sub-3 nanometer", 3, "nanometer", "<")
+
+
+def test_spaced_year_old() -> None:
+    text = "Divers found a 1,500 year-old wreck."
+    _check(text, "1,500 year-old", 1500, "years of age")
+
+
+def test_compared_with_takes_the_unit_compared() -> None:
+    text = "Thieves took 310 bicycles this spring, compared with 95 a year earlier."
+    figs = extract_figures(text)
+    assert [(f.value, f.unit) for f in figs] == [(310, "bicycles"), (95, "bicycles")]
+
+
+def test_bare_count_before_who_counts_people() -> None:
+    text = "Officials counted 4,100 who had lost their homes."
+    _check(text, "4,100", 4100, "people")
+
+
+def test_or_shares_the_unit_of_the_second_number() -> None:
+    text = "Lunch costs seven or eight euros."
+    figs = extract_figures(text)
+    assert [(f.value, f.unit) for f in figs] == [(7, "EUR"), (8, "EUR")]
+
+
+def test_from_to_range_with_bare_high_end() -> None:
+    text = "He slimmed from 110 kilograms to 92 over the winter."
+    _check(text, "110 kilograms to 92", 110, "kilograms")
+
+
+def test_bare_number_per_unit() -> None:
+    text = "The clinic sees an average of 35 per day."
+    _check(text, "35 per day", 35, "per day")
+
+
+def test_model_names_are_not_figures() -> None:
+    assert extract_figures("She upgraded from the Pixel 7 Pro to the 900 Supersonic.") == []
+
+
+def test_single_lowercase_word_after_a_number_is_not_its_unit() -> None:
+    text = "The new model is 12k cheaper than the old one."
+    _check(text, "12k", 12000, None)
+
+
+def test_year_before_a_plural_noun_after_a_preposition() -> None:
+    fig = extract_figures("In 2017 most voters stayed home.")[0]
+    assert (fig.value, fig.unit, fig.text) == (2017, "year", "2017")

@@ -89,9 +89,12 @@ def test_extract_prints_one_json_object_per_file():
     for quote in records[0]["quotes"]:
         assert set(quote) == {"speaker", "role", "text", "start", "end", "cue"}
         assert text[quote["start"] : quote["end"]] == quote["text"]
-    for figure in records[0]["figures"]:
+    for figure in records[0]["figures"] + records[0]["years"]:
         assert {"value", "unit", "bound", "text", "start", "end", "about", "score"} <= set(figure)
         assert text[figure["start"] : figure["end"]] == figure["text"]
+    # Calendar years are points in time, listed apart from the quantities.
+    assert {y["value"] for y in records[0]["years"]} == {1947, 1960}
+    assert all(f["unit"] != "year" for f in records[0]["figures"])
 
 
 def test_extract_reports_unreadable_files_and_goes_on(tmp_path: Path, capsys):

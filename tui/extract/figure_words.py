@@ -72,7 +72,7 @@ tons pound-feet ounce ounces litre litres liter liters gallon gallons barrel bar
 gigawatts megawatt megawatts kilowatt kilowatts watt watts volt volts amp amps horsepower
 degree degrees decibel decibels calorie calories hertz knot knots bushel bushels carat carats
 second seconds minute minutes hour hours day days week weeks month months year years decade
-decades century centuries point points
+decades century centuries point points cent cents sen pence penny
 """.split())
 #: Units of time; durations are always given in the plural ("30 year rate" -> "years") so that the
 #: singular "year" stays reserved for calendar years.
@@ -131,15 +131,15 @@ is are was were be been being have has had do does did will would can could may 
 should am get gets got
 not no never also already still just only then now ago later earlier each respectively apiece
 more less most least higher lower up down away alone altogether total overall worldwide nationwide
-globally annually daily weekly monthly yearly old long wide tall high deep thick heavy tall
+globally annually old long wide tall high deep thick heavy tall
 available left remaining apart instead too very even again back yesterday today tomorrow tonight
 last next this every all both either neither some any many much few several such other another
-said says say told according reported one
+said says say told according reported one thanks
 """.split())
 #: Words ending in -ly or -ed or -ing that are nouns and may head a phrase.
 NOUN_EXCEPTIONS: frozenset[str] = frozenset("""
 family families ally allies supply supplies assembly assemblies rally rallies anomaly anomalies
-belly bellies lily fly flies bully italy july
+belly bellies lily fly flies bully italy july daily weekly monthly yearly quarterly
 building buildings meeting meetings earnings savings holdings listings findings offering
 offerings filing filings killing killings shooting shootings bombing bombings housing ring rings
 king kings wing wings string strings thing things wedding weddings ceiling ceilings morning

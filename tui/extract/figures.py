@@ -45,13 +45,17 @@ from tui.extract.figure_words import (
     YEAR_PREPOSITIONS,
 )
 from tui.extract.numbers import (
+    ARTICLE_BEFORE_RE,
+    ARTICLE_WORDS,
     DENOMINATORS,
     NUMBER_WORDS_RE,
     SCALE_SUFFIXES,
     SMALL,
     VAGUE,
+    cased_trie,
     parse_number_words,
     parse_numeral,
+    trie_pattern,
 )
 
 __all__ = ["CALENDAR_UNITS", "ExtractedFigure", "extract_figures", "is_calendar"]
@@ -83,20 +87,20 @@ def is_calendar(figure: ExtractedFigure) -> bool:
 # --------------------------------------------------------------------------------------------
 # Patterns. All compiled once, at import.
 
-_NUMERAL_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?!\d)|(?<![\w.])\.\d+")
+_NUMERAL_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+")
 _VAGUE_RE = re.compile(
-    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds"
-    r"|thousands|millions|billions|trillions)(?=\s+of\b)",
-    re.IGNORECASE,
+    r"[DdHhTtMmBb](?:ozens|undreds|housands|illions|rillions)(?=\s+of\b)"
 )
+#: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
+_VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
 _FRACTION_RE = re.compile(
-    r"\b(?:(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
-    r"(?P<den>half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths"
-    r"|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths)|(?P<half>half))\b"
-    r"(?=\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those|these)\b)",
-    re.IGNORECASE,
+    r"(?:(?P<num>" + cased_trie({"a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                                  "eight", "nine"})
+    + r")[\s-]+(?P<den>" + trie_pattern(set(DENOMINATORS) - {"half", "halves"})
+    + r")|(?P<half>[Hh]alf))\b(?=\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those"
+    r"|these)\b)"
 )
-_FOLD_RE = re.compile(r"(?<=\w)-?fold\b", re.IGNORECASE)
+_FOLD_RE = re.compile(r"-?fold\b")
 _WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
 
 _TIME_LOOKUP: dict[str, str] = {**{v: v for v in TIME_UNITS.values()}, **TIME_UNITS}
@@ -122,8 +126,10 @@ _PERCENT_AFTER_RE = re.compile(
     r"|\s(?P<pp>percentage\s+points?\b)|\s?(?P<bps>basis\s+points?\b|bps\b|bp\b)",
     re.IGNORECASE,
 )
-_TIME_AFTER_RE = re.compile(r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:GMT|UTC|EST|EDT|PST|PDT|BST|CET)\b|h\d\d\b)")
-_TIME_BEFORE_RE = re.compile(r"\d[:.]$")
+_TIME_AFTER_RE = re.compile(
+    r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:GMT|UTC|EST|EDT|PST|PDT|BST|CET)\b"
+    r"|h\d\d\b)"
+)
 _ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DECADE_AFTER_RE = re.compile(r"[’']?s\b")
 _HYPHEN_UNIT_RE = re.compile(
@@ -139,34 +145,25 @@ _RATE_NOUNS: frozenset[str] = frozenset({
     *TIME_UNITS, "share", "barrel", "gallon", "person", "capita", "head", "game", "unit",
     "kilogram", "kg", "litre", "liter", "tonne", "ton", "ounce", "gram", "pound",
 })
+_PER_AFTER_RE = re.compile(r"\s+per\s+(?P<n>[a-z]+)\b")
 _RATE_AFTER_RE = re.compile(r"\s+(?P<w>per|a|an|each)\s+(?P<n>[a-z]+)\b")
-_MONTH_BEFORE_RE = re.compile(r"\b(?P<m>[A-Za-z]+)\.?\s$")
 _MONTH_AFTER_RE = re.compile(r"\s?(?:of\s+)?(?P<m>[A-Za-z]+)\b")
-_PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][\w'’.&-]*)(?P<sep>[\s]?)$")
 _NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
-_PHONE_RE = re.compile(r"\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d")
+_PHONE_RE = re.compile(r"(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d")
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
-_BETWEEN_BEFORE_RE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,1}$", re.IGNORECASE)
-_BY_BEFORE_RE = re.compile(r"\bby\s+\S*$", re.IGNORECASE)
 _PARTITIVE_RE = re.compile(
     r"\s+of\s+(?P<det>the|our|their|its|his|her|my|your|these|those|them|whom|which|all"
     r"|[A-Z][\w]*['’]s?)\b",
 )
-_AGE_APPOSITION_RE = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
-_bounds_before_alt = "|".join(
-    re.escape(k) for k in sorted(BOUNDS_BEFORE, key=len, reverse=True)
-)
-_BOUND_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[^\w-]))(?P<b>{_bounds_before_alt})(?:\s+|(?<=-)|(?<=~))$", re.IGNORECASE
-)
 _BOUND_AFTER_RE = re.compile(
     r"\s*(?P<b>" + "|".join(re.escape(k) for k in sorted(BOUNDS_AFTER, key=len, reverse=True))
     + r")\b|(?P<plus>\+)",
     re.IGNORECASE,
 )
+_SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _FEET_MARK_RE = re.compile(r"'(?!\w)")
 _MILLION_NEXT_RE = re.compile(r"\s+(?:of\b|[a-z]+s\b|people\b|[A-Z])")
 _METRES_NEXT_RE = re.compile(r"\s+(?:long|tall|high|wide|deep|away)\b")
@@ -177,11 +174,41 @@ _FRACTION_OF_RE = re.compile(
     r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
 )
 _WORD_SCALE_RE = re.compile(r"\s(million|billion|trillion|thousand)\b", re.IGNORECASE)
+_WHO_RE = re.compile(r"\s+(?:who|whom)\b")
+_COMPARED_RE = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+from|against)\s+$")
 _FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
 _CLAUSE_SPLIT_RE = re.compile(r"[,;:()\"“”.!?—–]")
 _OF_TAIL_RE = re.compile(r"\s+of\s+((?:[\w'’-]+\s*){1,4})")
+_NONSPACE_RE = re.compile(r"\S+")
+_BOUND_LAST_WORDS: frozenset[str] = frozenset(
+    {k.split()[-1] for k in BOUNDS_BEFORE} | {"(" + k.split()[-1] for k in BOUNDS_BEFORE}
+)
+_YEAR_STRONG: frozenset[str] = frozenset(
+    {"in", "since", "by", "until", "till", "during", "before", "after", "through", "circa", "mid",
+     "early", "late", "from", "between"}
+)
+_WEEKDAYS: frozenset[str] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+#: Words that may be joined to a number by a hyphen without making it a code ("sub-7", "mid-2019").
+_WORD_PREFIXES: tuple[str, ...] = (
+    "minus-", "sub-", "to-", "mid-", "pre-", "post-", "over-", "under-", "near-", "top-",
+)
+_PUNCT = "\"'“”‘’()[]{},;:!?"
+_CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
+
+
+def _is_apposition(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows "Name, " (as in "Morales, 54, said")."""
+    toks = _tokens_before(text, pos, 1)
+    if not toks or toks[0].end() == pos:
+        return False
+    w = toks[0].group()
+    return len(w) > 2 and w.endswith(",") and w[0].isupper() and w[1:-1].islower()
+
+
 _RANGE_JOIN_RE = re.compile(
-    r"\s*(?:(?P<dash>-|–|—|-to-)|(?P<to>to|and|through)|(?P<or>or))\s*$", re.IGNORECASE
+    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>to|and|through)|(?P<or>or))\s*$", re.IGNORECASE
 )
 
 
@@ -276,7 +303,7 @@ def _head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
     for m in _WORD_RE.finditer(text, pos, limit):
         tok = m.group()
         if tok == ",":
-            if not run or open_list and not committed:
+            if not run or (open_list and not committed):
                 break
             if not open_list:
                 committed = list(run)
@@ -323,9 +350,21 @@ def _head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
     return word, end, plural and word == run[-1][0]
 
 
+def _tokens_before(text: str, pos: int, n: int) -> list[re.Match[str]]:
+    """The last ``n`` whitespace-separated tokens before ``pos``, nearest last.
+
+    Looking back by tokens instead of searching with end-anchored patterns keeps the cost per
+    number small and independent of the patterns' size.
+    """
+    return list(_NONSPACE_RE.finditer(text, max(0, pos - 12 * n - 8), pos))[-n:]
+
+
 def _prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD_RE.search(text, max(0, pos - 40), pos)
-    return m.group("w") if m else ""
+    """The word just before ``pos`` (separated by whitespace), lower case, without punctuation."""
+    toks = _tokens_before(text, pos, 1)
+    if not toks or toks[0].end() == pos:
+        return ""
+    return toks[0].group().strip(_PUNCT).lower()
 
 
 def _match_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
@@ -337,6 +376,9 @@ def _match_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
         if m.group("pp") or m.group("points"):
             return "percentage points", "percent", m.end(), False
         return "percent", "percent", m.end(), False
+    m = _SPACED_AGE_RE.match(text, end)
+    if m:
+        return f"{_pluralise(m.group('u').lower())} of age", "age", m.end(), False
     m = _HYPHEN_UNIT_RE.match(text, end)
     if m:
         w = m.group("w")
@@ -348,9 +390,11 @@ def _match_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
             return None, "", end, False
         if w in MEASURE_ABBREVIATIONS:
             return MEASURE_ABBREVIATIONS[w] or w, "measure", m.end(), False
-        if low in MONTHS or w[0].isupper() and not w.isupper():
+        if low in MONTHS or (w[0].isupper() and not w.isupper()):
             return None, "", end, False
-        kind = "duration" if low in _TIME_LOOKUP else ("measure" if low in MEASURE_WORDS else "count")
+        kind = "measure" if low in MEASURE_WORDS else "count"
+        if low in _TIME_LOOKUP:
+            kind = "duration"
         return _pluralise(w), kind, m.end(), False
     m = _ABBREV_AFTER_RE.match(text, end)
     if m:
@@ -358,7 +402,8 @@ def _match_after(text: str, end: int) -> tuple[str | None, str, int, bool]:
         if not m.group("sp") or u in SPACED_ABBREVIATIONS:
             after = text[m.end() : m.end() + 2]
             # "5 m" is five metres only when no word follows that it could be a million of.
-            if not (u in ("in", "t", "A", "K", "V", "l") and m.group("sp")) and not after.startswith("'"):
+            ambiguous = u in ("in", "t", "A", "K", "V", "l") and m.group("sp")
+            if not ambiguous and not after.startswith("'"):
                 unit = MEASURE_ABBREVIATIONS[u] or u
                 return unit, "measure", m.end(), False
     m = _FEET_MARK_RE.match(text, end)
@@ -397,11 +442,11 @@ def _scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
         return SCALE_SUFFIXES[m.group("word").lower()], m.end()
     tight = m.group("tight")
     low = tight.lower()
-    if low == "m" and not money:
-        # "35m of its devices", "4.3M sales": a million; "100m sprint", "72.7m long": metres.
-        rest = text[m.end() : m.end() + 40]
-        nxt = _MILLION_NEXT_RE.match(rest)
-        if not nxt or _METRES_NEXT_RE.match(rest):
+    if tight == "m" and not money and not _OF_RE.match(text, m.end()):
+        # "35m of its devices", "2.7m combined sales": a million; "100m sprint", "72.7m long":
+        # metres.
+        head = _head_noun(text, m.end())
+        if not head or not _is_plural(head[0]) or head[0].lower() in MEASURE_WORDS:
             return 1.0, end
     if low == "b" and not money and tight == "b":
         return 1.0, end
@@ -412,32 +457,60 @@ def _scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
 
 def _bound_before(text: str, start: int) -> tuple[str, int]:
     """The bound written before a number starting at ``start``: (bound, start of the bound)."""
-    window = text[max(0, start - 30) : start]
-    m = _BOUND_BEFORE_RE.search(window)
-    if not m:
+    if start > 0 and text[start - 1] == "~":
+        return "~", start - 1
+    if start > 3 and text[start - 4 : start].lower() == "sub-":
+        return "<", start - 4
+    toks = _tokens_before(text, start, 4)
+    if not toks or toks[-1].end() == start:
         return "=", start
-    word = m.group("b").lower()
-    return BOUNDS_BEFORE.get(word, "="), start - len(window) + m.start("b")
+    if toks[-1].group().lower() not in _BOUND_LAST_WORDS:
+        return "=", start
+    words = [t.group().lower() for t in toks]
+    for k in range(len(words), 0, -1):
+        phrase = " ".join(words[-k:]).lstrip("(\"“‘'[—–")
+        bound = BOUNDS_BEFORE.get(phrase)
+        if bound:
+            tok = toks[-k]
+            return bound, tok.end() - len(phrase) if k == 1 else tok.start() + (
+                len(tok.group()) - len(tok.group().lstrip("(\"“‘'[—–"))
+            )
+    return "=", start
 
 
-_DURATION_OVER_RE = re.compile(r"\b(?:for|in|of|than|after|lasted|lasting|took|taking|spent)\s+$",
-                               re.IGNORECASE)
+_DURATION_OVER_WORDS = frozenset(
+    {"for", "in", "of", "than", "after", "lasted", "lasting", "took", "taking", "spent"}
+)
+
+
+def raw_ok(text: str, s: int) -> bool:
+    """Whether a numeral at ``s`` after "." or "," is the tail of a longer numeral or code."""
+    return s > 1 and (text[s - 2].isalnum() or (text[s - 1] == "," and text[s - 2] != " "))
 
 
 def _numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[_Fig]:
     figs: list[_Fig] = []
     for m in _NUMERAL_RE.finditer(text):
         s, e = m.span()
+        if s and (text[s - 1].isdigit() or (text[s - 1] in "_.," and raw_ok(text, s))):
+            continue
         if any(a <= s < b for a, b in skip):
             continue
         raw = m.group()
         # Times of day, ordinals, decades, codes and names.
-        if _TIME_AFTER_RE.match(text, e) or _TIME_BEFORE_RE.search(text, max(0, s - 2), s):
+        if _TIME_AFTER_RE.match(text, e):
+            continue
+        if s > 1 and text[s - 1] in ":." and text[s - 2].isdigit():
             continue
         if _ORDINAL_AFTER_RE.match(text, e):
             continue
         before = text[max(0, s - 12) : s]
-        cur = _CURRENCY_BEFORE_RE.search(before)
+        c1 = before[-1:]
+        cur = (
+            _CURRENCY_BEFORE_RE.search(before)
+            if c1 and (c1 in _CURRENCY_LAST_CHARS or (c1 == " " and before[-2:-1].isupper()))
+            else None
+        )
         negative = False
         text_start = s
         unit: str | None = None
@@ -448,10 +521,14 @@ def _numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[_Fig]:
             text_start = s - (len(before) - cur.start())
             negative = bool(cur.group("neg"))
         else:
-            if _NAME_CODE_BEFORE_RE.search(before):
-                if not before.lower().endswith("minus-"):
-                    continue
-            neg = _NEGATIVE_BEFORE_RE.search(before)
+            if (
+                c1
+                and (c1.isalpha() or c1 in "-.#№")
+                and _NAME_CODE_BEFORE_RE.search(before)
+                and not before.lower().endswith(_WORD_PREFIXES)
+            ):
+                continue
+            neg = _NEGATIVE_BEFORE_RE.search(before) if c1 in ("-", "−", " ") else None
             if neg:
                 negative = True
                 text_start = s - (len(before) - neg.start())
@@ -484,10 +561,14 @@ def _word_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Fig]:
         return not any(s < b and a < e for a, b in taken)
 
     for m in _VAGUE_RE.finditer(text):
-        if not free(*m.span()):
+        start = m.start()
+        if (start and text[start - 1].isalpha()) or not free(*m.span()):
             continue
-        key = " ".join(m.group().lower().split())
-        fig = _Fig(m.start(), m.end(), VAGUE[key], "vague", word=True, text_start=m.start(),
+        prefix = _VAGUE_PREFIX_RE.search(text, max(0, start - 16), start)
+        if prefix:
+            start = prefix.start()
+        key = " ".join(text[start : m.end()].lower().split())
+        fig = _Fig(start, m.end(), VAGUE[key], "vague", word=True, text_start=start,
                    num_end=m.end(), bound=">")
         rest = _OF_RE.match(text, m.end())
         if rest:
@@ -497,9 +578,9 @@ def _word_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Fig]:
                 if kind == "money":
                     fig.kind = "money"
         figs.append(fig)
-        taken.append(m.span())
+        taken.append((start, m.end()))
     for m in _FRACTION_RE.finditer(text):
-        if not free(*m.span()):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
         prev = _prev_word(text, m.start()).lower()
         if m.group("half"):
@@ -520,17 +601,22 @@ def _word_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Fig]:
         figs.append(fig)
         taken.append(m.span())
     for m in NUMBER_WORDS_RE.finditer(text):
-        if not free(*m.span()):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
-        parsed = parse_number_words(m.group())
+        s = m.start()
+        first = m.group().split(None, 1)[0].split("-", 1)[0].lower()
+        if first in ARTICLE_WORDS:
+            art = ARTICLE_BEFORE_RE.search(text, max(0, s - 4), s)
+            if not art:
+                continue  # "hundred" alone is not a number
+            s = art.start()
+        parsed = parse_number_words(text[s : m.end()])
         if parsed is None:
             continue
         value, length = parsed
-        s, e = m.start(), m.start() + length
-        if text[s:e].lower() in ("hundred", "thousand", "million", "billion", "trillion"):
-            continue
+        e = s + length
         # Hyphenated names and compounds: "Formula One", "one-off", "two-thirds" handled above.
-        if e < len(text) and text[e] == "-" and text[e + 1 : e + 4].lower() in ("off", "sho", "on-"):
+        if text[e : e + 1] == "-" and text[e + 1 : e + 4].lower() in ("off", "sho", "on-"):
             continue
         scale, end = 1.0, e
         sm = _WORD_SCALE_RE.match(text, e)
@@ -566,13 +652,22 @@ def _is_year(text: str, fig: _Fig) -> bool:
         return False
     if not text[fig.start : fig.start + 4].isdigit() or "," in raw or "." in raw:
         return False
-    if not 1000 <= fig.value <= 2100 or fig.value != int(fig.value):
+    if not 1000 <= fig.value <= 2200 or fig.value != int(fig.value):
+        return False
+    toks = _tokens_before(text, fig.start, 2)
+    attached = bool(toks) and toks[-1].end() == fig.start
+    prev_raw = toks[-1].group() if toks and not attached else ""
+    prev = prev_raw.strip(_PUNCT).lower().rstrip(".")
+    # "in 2021 most people", "Keytruda's 2018 sales", "Mar 9 2018 MIT researchers"
+    strong = prev in _YEAR_STRONG or (
+        prev_raw[:1].isupper() and prev not in STOP_WORDS and not prev_raw.endswith(",")
+    ) or (prev.isdigit() and len(toks) == 2 and toks[0].group().strip(".,").lower() in MONTHS)
+    if fig.value > 2100 and not strong:
         return False
     if fig.kind == "count" and fig.unit and fig.unit_end > 0:
         head = fig.unit
-        if _is_plural(head) and head[0].islower():
+        if _is_plural(head) and head[0].islower() and not (strong and fig.value >= 1900):
             return False
-    prev = _prev_word(text, fig.start).lower().rstrip(".")
     if fig.value >= 1800:
         return True
     return prev in YEAR_PREPOSITIONS or prev in MONTHS or prev in ("ad", "a.d", "bc", "b.c")
@@ -583,30 +678,58 @@ def _is_date_day(text: str, fig: _Fig) -> bool:
         return False
     if fig.value != int(fig.value) or "." in text[fig.start : fig.end]:
         return False
-    mb = _MONTH_BEFORE_RE.search(text, max(0, fig.start - 12), fig.start)
-    if mb and mb.group("m").lower() in MONTHS and mb.group("m")[0].isupper():
-        return True
+    toks = _tokens_before(text, fig.start, 1)
+    if toks and toks[0].end() < fig.start:
+        word = toks[0].group().strip(".,(\"'“‘[")
+        if word.lower() in MONTHS and word[:1].isupper():
+            return True
     ma = _MONTH_AFTER_RE.match(text, fig.start + len(str(int(fig.value))))
     return bool(ma and ma.group("m").lower() in MONTHS and ma.group("m")[0].isupper())
 
 
 def _in_name(text: str, fig: _Fig) -> bool:
     """A number that is part of a name: "Game 6", "Big 12", "iPhone 11", "Group of 20"."""
-    if fig.kind not in ("bare", "count") or fig.word:
+    if fig.kind not in ("bare", "count"):
         return False
-    if fig.kind == "count" and fig.unit and (_is_plural(fig.unit) or fig.unit in MEASURE_WORDS):
+    if fig.word and not text[fig.start].isupper():
         return False
-    m = _PREV_WORD_RE.search(text, max(0, fig.text_start - 40), fig.text_start)
-    if not m or not m.group("sep"):
+    if fig.kind == "count" and fig.unit and (fig.unit.lower() in MEASURE_WORDS):
         return False
-    w = m.group("w")
+    toks = _tokens_before(text, fig.text_start, 2)
+    if not toks or toks[-1].end() == fig.text_start:
+        return False
+    w = toks[-1].group()
+    if not w[0].isalpha() or w.endswith((",", ":", ";", ")", ".", "!", "?")):
+        return False
     low = w.lower().rstrip(".")
-    if low in STOP_WORDS or low in BOUNDS_BEFORE or low in MONTHS or low in YEAR_PREPOSITIONS:
-        if low == "of":
-            m2 = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
-            return bool(m2 and m2.group("w")[0].isupper() and m2.group("w").lower() not in STOP_WORDS)
+    if low in STOP_WORDS or low in BOUNDS_BEFORE or low in MONTHS or low in YEAR_PREPOSITIONS \
+            or low in _WEEKDAYS:
+        if low == "of" and len(toks) == 2:
+            # "Group of 20", but not "Gatherings of 50" at the start of a sentence.
+            w2 = toks[0].group()
+            before = text[max(0, toks[0].start() - 3) : toks[0].start()].strip()
+            return w2[0].isupper() and w2.lower() not in STOP_WORDS and before[-1:].isalpha()
         return False
-    return any(c.isupper() for c in w) and not w.endswith((",", ":"))
+    return any(c.isupper() for c in w)
+
+
+def _check_singular_head(text: str, fig: _Fig) -> bool:
+    """Vet a counted noun that is not plural; False when the figure is part of a name.
+
+    "the 787 Dreamliner", "iPhone 11 Pro": a number before a capitalised singular word is a model
+    name. "40k cheaper than", "1000 come from": one lowercase singular word after a number
+    (other than 1) is not what it counts, so the unit is dropped.
+    """
+    unit = fig.unit or ""
+    if fig.value == 1 or _is_plural(unit) or unit.lower() in MEASURE_WORDS:
+        return True
+    words = text[fig.num_end : fig.unit_end].split()
+    if unit[:1].isupper() and not unit.isupper() and all(w[:1].isupper() for w in words):
+        return abs(fig.value) >= 1000
+
+    if len(words) == 1 and unit[:1].islower():
+        fig.unit, fig.kind, fig.end, fig.unit_end = None, "bare", fig.num_end, -1
+    return True
 
 
 def _merge_ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
@@ -619,23 +742,34 @@ def _merge_ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
             m = _RANGE_JOIN_RE.fullmatch(gap) if len(gap) <= 12 else None
             ok = False
             if m and prev.kind not in ("year", "fraction") and fig.kind not in ("year", "fraction"):
-                same = prev.unit is None or prev.unit == fig.unit or prev.kind == fig.kind == "percent"
+                same = (
+                    prev.unit is None or prev.unit == fig.unit or prev.kind == fig.kind == "percent"
+                )
                 if m.group("dash"):
                     ok = same and not (prev.word and not fig.word)
                 elif m.group("to"):
                     word = m.group("to").lower()
-                    intro = _BETWEEN_BEFORE_RE.search(text, max(0, prev.text_start - 20), prev.text_start)
+                    intro = [t.group().lower() for t in _tokens_before(text, prev.text_start, 2)]
                     if word == "and":
-                        ok = bool(intro) and intro.group().lower().startswith("between") and same
+                        ok = "between" in intro and same
                     else:
-                        by = _BY_BEFORE_RE.search(text, max(0, prev.text_start - 6), prev.text_start)
+                        by = intro[-1:] == ["by"]
                         ok = same and not by and (prev.unit is None or prev.unit == fig.unit)
+                        # "from 208 pounds to 193": the high end takes the low end's unit.
+                        ok = ok or ("from" in intro and fig.unit is None and fig.kind == "bare")
+                elif m.group("or") and prev.unit is None and fig.unit and prev.kind == "bare":
+                    # "eight or nine euros", "8 or $9": two figures, one unit.
+                    prev.unit, prev.kind = fig.unit, fig.kind
             if ok:
-                if prev.scale == 1.0 and fig.scale != 1.0 and prev.kind != "percent":
-                    # "$10 to $15 billion": the low end shares the scale when it is the smaller.
-                    if abs(prev.value) <= abs(fig.value) / fig.scale:
-                        prev.value *= fig.scale
-                        prev.scale = fig.scale
+                # "$10 to $15 billion": the low end shares the scale when it is the smaller.
+                if (
+                    prev.scale == 1.0
+                    and fig.scale != 1.0
+                    and prev.kind != "percent"
+                    and abs(prev.value) <= abs(fig.value) / fig.scale
+                ):
+                    prev.value *= fig.scale
+                    prev.scale = fig.scale
                 if prev.unit is None:
                     prev.unit, prev.kind = fig.unit, fig.kind
                     prev.unit_end = fig.unit_end
@@ -647,10 +781,13 @@ def _merge_ranges(text: str, figs: list[_Fig]) -> list[_Fig]:
 
 def _apply_bounds(text: str, fig: _Fig) -> None:
     bound, bstart = _bound_before(text, fig.text_start)
-    if fig.kind == "duration" and text[bstart : bstart + 5].lower() in ("over ", "under"):
-        # "Over two days of talks" is during them; "for over two years" is more than two years.
-        if not _DURATION_OVER_RE.search(text, max(0, bstart - 12), bstart):
-            bound = "="
+    # "Over two days of talks" is during them; "for over two years" is more than two years.
+    if (
+        fig.kind == "duration"
+        and text[bstart : bstart + 5].lower() in ("over ", "under")
+        and _prev_word(text, bstart) not in _DURATION_OVER_WORDS
+    ):
+        bound = "="
     if bound != "=":
         fig.bound = bound
         fig.text_start = bstart
@@ -693,7 +830,7 @@ def _context_units(text: str, figs: list[_Fig]) -> None:
         if fig.unit is not None or fig.kind not in ("bare",) or fig.drop:
             continue
         after = text[fig.end : fig.end + 40]
-        before = text[max(0, fig.text_start - 12) : fig.text_start].lower()
+        before = text[max(0, fig.text_start - 20) : fig.text_start].lower()
         from_place = _FROM_RE.match(after) is not None
         partitive = _PARTITIVE_RE.match(text, fig.end)
         det = partitive.group("det").lower() if partitive else ""
@@ -708,7 +845,16 @@ def _context_units(text: str, figs: list[_Fig]) -> None:
                 continue
             # "182 of our bravest": the noun is left out, and said before.
             elided = det in ("our", "their", "these", "those", "its")
-        if not (from_place or elided or before.rstrip().endswith(("including", "among", "of whom"))):
+        who = _WHO_RE.match(after) is not None
+        compared = _COMPARED_RE.search(before) is not None
+        if compared:
+            # "460 vehicles were stolen, compared with 63": the same unit as the figure compared.
+            for prev in reversed(figs[:i]):
+                if prev.unit and prev.kind not in ("year", "fraction"):
+                    fig.unit, fig.kind = prev.unit, prev.kind
+                    break
+            continue
+        if not (from_place or elided or who or before.rstrip().endswith(("including", "among"))):
             continue
         sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)
         window_start = sent_start
@@ -722,6 +868,9 @@ def _context_units(text: str, figs: list[_Fig]) -> None:
                 fig.unit = prev.unit
                 fig.kind = "count"
                 break
+        else:
+            if who:
+                fig.unit, fig.kind = "people", "count"
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[str]:
@@ -809,28 +958,42 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
         if _is_year(text, fig):
             fig.kind, fig.unit, fig.unit_end = "year", "year", -1
             fig.end = fig.start + 4 + (1 if text[fig.start + 4 : fig.start + 5] == "s" else 0)
-        elif _in_name(text, fig):
+        elif _in_name(text, fig) or (
+            fig.kind == "count" and fig.unit_end > 0 and not _check_singular_head(text, fig)
+        ):
             continue
-        if fig.word and fig.value == 1 and fig.kind == "bare" and not _PARTITIVE_RE.match(text, fig.end):
+        lone_one = fig.word and fig.value == 1 and fig.kind == "bare"
+        if lone_one and not _PARTITIVE_RE.match(text, fig.end):
             continue  # "one" on its own is a pronoun more often than a number
         kept.append(fig)
     for fig in kept:
-        if fig.kind == "bare" and not fig.word and fig.unit is None:
-            if _AGE_APPOSITION_RE.search(text, max(0, fig.text_start - 30), fig.text_start) and \
-                    _AGE_AFTER_RE.match(text, fig.end) and 1 <= fig.value <= 120 and fig.value == int(fig.value):
-                fig.kind, fig.unit = "age", "years of age"
+        # "Morales, 54, said": an age.
+        if (
+            fig.kind == "bare"
+            and not fig.word
+            and fig.unit is None
+            and 1 <= fig.value <= 120
+            and fig.value == int(fig.value)
+            and _is_apposition(text, fig.text_start)
+            and _AGE_AFTER_RE.match(text, fig.end)
+        ):
+            fig.kind, fig.unit = "age", "years of age"
     kept = _merge_ranges(text, kept)
     _context_units(text, kept)
     kept = [f for f in kept if not (f.word and f.value == 1 and f.unit is None)]
     for fig in kept:
         if fig.kind != "year":
             _apply_bounds(text, fig)
+        if fig.unit is None and fig.kind == "bare":
+            r = _PER_AFTER_RE.match(text, fig.end)
+            if r:  # "an average of 20 per week"
+                fig.unit, fig.kind, fig.end = f"per {r.group('n')}", "count", r.end()
         if fig.unit and fig.kind in ("measure", "count"):
             r = _RATE_AFTER_RE.match(text, fig.end)
-            if r and r.group("n") in _RATE_NOUNS:
-                if fig.kind == "measure" or r.group("w") == "per":
-                    fig.unit = f"{fig.unit} {r.group('w')} {r.group('n')}"
-                    fig.end = r.end()
+            is_rate = r is not None and r.group("n") in _RATE_NOUNS
+            if r and is_rate and (fig.kind == "measure" or r.group("w") == "per"):
+                fig.unit = f"{fig.unit} {r.group('w')} {r.group('n')}"
+                fig.end = r.end()
 
     value_counts: Counter[float] = Counter(f.value for f in kept)
     lowered = text.lower()

@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from .articles import RawArticle
-from .figures import extract_figures
+from .figures import ExtractedFigure, extract_figures, is_calendar
 from .quotes import extract_quotes
 
 
 def extraction_record(article: RawArticle) -> dict[str, Any]:
-    """Quotes (whole quotations), fragments and figures, offsets into the text as read."""
+    """Quotes (whole quotations), fragments, figures and years, offsets into the text as read.
+
+    Calendar years ("in 1947") are points in time, not quantities: they are listed apart
+    under "years" so that "figures" holds only counts and amounts.
+    """
     found = extract_quotes(article.text)
     quotes = [
         {
@@ -29,17 +33,26 @@ def extraction_record(article: RawArticle) -> dict[str, Any]:
         for quote in found.quotes
         if quote.kind != "full"
     ]
-    figures = [
-        {
-            "value": figure.value,
-            "unit": figure.unit,
-            "bound": figure.bound,
-            "text": figure.text,
-            "start": figure.start,
-            "end": figure.end,
-            "about": figure.about,
-            "score": round(figure.score, 3),
-        }
-        for figure in extract_figures(article.text)
-    ]
-    return {"id": article.id, "quotes": quotes, "fragments": fragments, "figures": figures}
+    found_figures = extract_figures(article.text)
+    figures = [_figure(f) for f in found_figures if not is_calendar(f)]
+    years = [_figure(f) for f in found_figures if is_calendar(f)]
+    return {
+        "id": article.id,
+        "quotes": quotes,
+        "fragments": fragments,
+        "figures": figures,
+        "years": years,
+    }
+
+
+def _figure(figure: ExtractedFigure) -> dict[str, Any]:
+    return {
+        "value": figure.value,
+        "unit": figure.unit,
+        "bound": figure.bound,
+        "text": figure.text,
+        "start": figure.start,
+        "end": figure.end,
+        "about": figure.about,
+        "score": round(figure.score, 3),
+    }
