@@ -23,6 +23,7 @@ COMMANDS = {
     "schema": "print the JSON Schema of the briefing format, for editors",
     "extract": "extract quotations and figures from raw article text",
     "import": "draft a briefing from raw article text",
+    "search": "search a briefing's articles, quotes, speakers and figures",
 }
 
 
@@ -99,6 +100,16 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--force", action="store_true", help="replace an existing file (a backup is kept as PATH~)"
     )
+
+    search = sub.add_parser("search", help=COMMANDS["search"], description=COMMANDS["search"])
+    search.add_argument(
+        "query", metavar="QUERY", help='words to find, all of them; "words in quotes" together'
+    )
+    paths(search)
+    search.add_argument("--json", action="store_true", help="one JSON object per hit, per line")
+    search.add_argument(
+        "--limit", "-n", type=int, default=20, metavar="N", help="at most N hits (default: 20)"
+    )
     return parser
 
 
@@ -162,5 +173,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "schema": commands.schema,
         "extract": commands.extract,
         "import": commands.import_articles,
+        "search": commands.search,
     }[args.command]
     return handler(args)

@@ -110,3 +110,36 @@ def import_articles(args: argparse.Namespace) -> int:
     from .extract.draft import import_command
 
     return import_command(args)
+
+
+def search(args: argparse.Namespace) -> int:
+    import json
+
+    from .cache import load_cached
+    from .index import SearchIndex
+
+    if args.limit < 1:
+        print("briefing search: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    config = _config(args)
+    paths = list(_paths(args, config))
+    result = load_cached(paths)
+    if result.problems:
+        count = len(result.problems)
+        print(
+            f"briefing search: {count} problem{'s' * (count != 1)} in the files "
+            "(briefing check lists them)",
+            file=sys.stderr,
+        )
+    with SearchIndex.for_paths(paths) as index:
+        index.update(result.briefing)
+        hits = index.search(args.query, limit=args.limit)
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
+        else:
+            place = hit.article_id or hit.speaker_id or ""
+            if hit.start is not None:
+                place += f":{hit.start}-{hit.end}"
+            print(f"{hit.kind:<7}  {hit.title}  [{place}]\n         {hit.snippet}")
+    return EXIT_OK if hits else EXIT_PROBLEMS

@@ -1,0 +1,499 @@
+"""A cache of parsed briefing files, so that opening 10,000 articles again is quick.
+
+`load_cached(paths)` gives the same `LoadResult` as `tui.loader.load(paths)`: it finds the
+files with `discover`, parses only the files that are new or changed with `load_file`,
+and combines everything with `merge`, so problems and merging rules are the loader's own.
+
+What is stored: for each file, its path as discovered, the key it had when it was read
+(size, mtime_ns, ctime_ns, inode, device) and its parsed `FileContent`. One cache file
+per set of paths opened, in ``$BRIEFING_CACHE_DIR`` or the user's cache folder
+(``platformdirs.user_cache_dir("briefing")``), under ``load/``.
+
+What is never trusted:
+
+* a cache file whose header does not match: other magic, another format or package
+  version, another Python, or changed parsing code (the loader's modules are stamped);
+* a payload whose length or CRC-32 does not match the header (truncated or corrupt);
+* a cache file not owned by the user, or writable by others (pickle runs code when loaded);
+* an entry whose file changed size, mtime, ctime, inode or device; and an entry read
+  less than `RACY_SECONDS` after its file was last changed (the file might change again
+  within the same timestamp tick; such files are parsed again next time).
+
+Any doubt means the file is parsed again; a bad cache file is replaced, never an error.
+Writes go through a temporary file and `os.replace`, so a reader sees the old cache or
+the new one. A cold parse of many files uses a process pool (`PARALLEL_MIN_FILES`).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import copyreg
+import dataclasses
+import gc
+import hashlib
+import io
+import json
+import os
+import pickle
+import struct
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .format import FORMAT_VERSION
+from .loader import LoadResult, discover, load_file, merge
+from .model import Article, Bound, BriefingInfo, Figure, Quote, Source, Speaker
+from .problems import Problem
+from .validate import FileContent, Located
+
+CACHE_FORMAT = 1
+"""Bump when the layout of a cache file changes."""
+MAGIC = b"BRFCACHE"
+RACY_SECONDS = 2.0
+"""A file changed less than this before it was read is not cached (timestamp granularity:
+two files written within one tick share an mtime; FAT counts in 2 s)."""
+PARALLEL_MIN_FILES = 512
+"""From this many files to parse, a process pool is used. Measured on the 2-core build box
+(`benchmarks/scale.py --crossover`, a loaded machine): the pool did not beat serial parsing
+up to 256 files, and only matched it at 10,000; re-measure on an idle machine."""
+CHUNK_FILES = 64
+"""Files per work item and per stored block: a changed file costs re-storing one block."""
+FREEZE_MIN_FILES = 1000
+"""From this many files, loaded objects are frozen out of the cycle collector (`_no_gc`)."""
+MAX_CACHE_FILES = 8
+"""Cache files kept per folder; the least recently used beyond that are removed."""
+
+Progress = Callable[[int, int], None]
+Key = tuple[int, int, int, int, int]
+Entry = tuple[str, Key | None, FileContent]
+
+_CODE_MODULES = ("loader", "validate", "yamlread", "model", "problems", "format")
+
+
+def cache_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Where caches live: `explicit`, else $BRIEFING_CACHE_DIR, else the user's cache folder."""
+    if explicit is not None:
+        return Path(explicit)
+    env = os.environ.get("BRIEFING_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("briefing"))
+
+
+# -- serialising --------------------------------------------------------------------------------
+#
+# The model's frozen, slotted dataclasses unpickle through a Python __setstate__ that walks
+# dataclasses.fields() for every object. Reducing them to `Class(*fields)` makes loading
+# about twice as fast; Bound members are looked up by name. Only cache files use this table.
+
+
+def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    names = tuple(field.name for field in dataclasses.fields(cls))
+
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return cls, tuple(getattr(obj, name) for name in names)
+
+    return reduce
+
+
+_DISPATCH = copyreg.dispatch_table.copy()
+for _cls in (Article, Figure, Quote, Source, Speaker, BriefingInfo, Located, Problem):
+    _DISPATCH[_cls] = _reducer(_cls)
+_DISPATCH[Bound] = lambda bound: (getattr, (Bound, bound.name))
+
+
+def _dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+@contextmanager
+def _no_gc(freeze: bool = False) -> Iterator[None]:
+    """Building many objects at once: the cycle collector would run for nothing.
+
+    With `freeze`, what exists at the end is moved to the collector's permanent generation
+    (`gc.freeze`): the loaded briefing holds no reference cycles (it is freed by reference
+    counting all the same), and walking its million objects at every full collection
+    would cost tenths of a second each time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+# -- keys -----------------------------------------------------------------------------------------
+
+
+def _code_stamp() -> str:
+    """Changes whenever the code that parses files does: versions and the loader's sources."""
+    here = Path(__file__).resolve().parent
+    parts = [f"cache={CACHE_FORMAT}", f"format={FORMAT_VERSION}", f"briefing={__version__}"]
+    parts.append(f"python={sys.implementation.cache_tag}")
+    for name in _CODE_MODULES:
+        try:
+            stat = os.stat(here / f"{name}.py")
+            parts.append(f"{name}={stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}=?")
+    return ";".join(parts)
+
+
+def _file_key(path: str, now_ns: int) -> Key | None:
+    """The stat key of a file, or None when it cannot be trusted later (racy or missing)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if max(stat.st_mtime_ns, stat.st_ctime_ns) > now_ns - int(RACY_SECONDS * 1e9):
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+
+
+def _current_key(path: str) -> Key | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+
+
+def _cache_file(folder: Path, paths: list[str]) -> Path:
+    """One cache file per set of paths, as given and as resolved (paths in problems are
+    the ones given, so `briefings` and `./briefings` are cached apart)."""
+    ident = json.dumps([[path, os.path.realpath(path)] for path in paths])
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return folder / "load" / f"{digest}.cache"
+
+
+# -- parsing --------------------------------------------------------------------------------------
+
+
+def _parse(paths: list[str]) -> list[Entry]:
+    """Stat each file before reading it (a change after the stat shows up next time)."""
+    entries: list[Entry] = []
+    for path in paths:
+        key = _file_key(path, time.time_ns())
+        entries.append((path, key, load_file(path)))
+    return entries
+
+
+def _parse_block(paths: list[str]) -> bytes:
+    """Worker: parse files and send them back in the cache's own fast pickling."""
+    return _dumps(_parse(paths))
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _executor(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork is fastest (the loader is already imported), but forking a process that runs
+    # other threads (a Textual app) may copy a held lock; then start clean processes.
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else None
+    if method is None:
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method)
+    )
+
+
+def _worker_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_files(
+    paths: list[str],
+    *,
+    progress: Progress | None = None,
+    done: int = 0,
+    total: int | None = None,
+    parallel: bool | None = None,
+) -> list[tuple[list[Entry], bytes | None]]:
+    """Parse files into blocks of entries, with each block's pickled form when at hand.
+
+    In parallel when there are at least PARALLEL_MIN_FILES files and more than one core,
+    unless `parallel` says otherwise. Blocks come back in the order of `paths`.
+    """
+    total = len(paths) if total is None else total
+    workers = _worker_count()
+    if parallel is None:
+        parallel = len(paths) >= PARALLEL_MIN_FILES and workers > 1
+    blocks = _chunks(paths, CHUNK_FILES)
+    results: list[tuple[list[Entry], bytes | None]] = []
+    if not parallel or not blocks:
+        for block in blocks:
+            results.append((_parse(block), None))
+            done += len(block)
+            if progress:
+                progress(done, total)
+        return results
+    with _executor(min(workers, len(blocks))) as pool:
+        futures = [pool.submit(_parse_block, block) for block in blocks]
+        for future, block in zip(futures, blocks, strict=True):
+            blob = future.result()
+            with _no_gc():
+                entries = pickle.loads(blob)
+            results.append((entries, blob))
+            done += len(block)
+            if progress:
+                progress(done, total)
+    return results
+
+
+# -- the cache file ------------------------------------------------------------------------------
+
+_HEADER = struct.Struct("<8sI")
+
+
+def _read_cache(path: Path, stamp: str) -> list[bytes] | None:
+    """The stored blocks, or None when the file is missing, foreign, stale or damaged."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    try:
+        magic, header_size = _HEADER.unpack_from(data)
+        if magic != MAGIC:
+            return None
+        header = json.loads(data[_HEADER.size : _HEADER.size + header_size])
+        payload = memoryview(data)[_HEADER.size + header_size :]
+        if (
+            header.get("stamp") != stamp
+            or header.get("length") != len(payload)
+            or header.get("crc32") != zlib.crc32(payload)
+        ):
+            return None
+        blocks = pickle.loads(payload)
+        if not isinstance(blocks, list) or not all(isinstance(b, bytes) for b in blocks):
+            return None
+        return blocks
+    except Exception:
+        return None
+
+
+def _write_cache(path: Path, stamp: str, blocks: list[bytes]) -> None:
+    """Write atomically; a cache that cannot be written is only a slower next start."""
+    payload = pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL)
+    header = json.dumps(
+        {"stamp": stamp, "length": len(payload), "crc32": zlib.crc32(payload)}
+    ).encode()
+    temp_name = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_HEADER.pack(MAGIC, len(header)))
+            handle.write(header)
+            handle.write(payload)
+        os.replace(temp_name, path)
+        temp_name = ""
+        _prune(path.parent, keep=path)
+    except OSError:
+        pass
+    finally:
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    try:
+        caches = sorted(
+            (entry for entry in folder.glob("*.cache") if entry != keep),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in caches[MAX_CACHE_FILES - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _unpack(blocks: list[bytes]) -> list[list[Entry]] | None:
+    try:
+        with _no_gc():
+            unpacked = [pickle.loads(blob) for blob in blocks]
+    except Exception:
+        return None
+    for entries in unpacked:
+        if not isinstance(entries, list) or not all(
+            isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], FileContent)
+            for entry in entries
+        ):
+            return None
+    return unpacked
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class CacheStats:
+    """What the last `load_cached` did, for benchmarks and tests."""
+
+    files: int = 0
+    reused: int = 0
+    parsed: int = 0
+    written: bool = False
+    parallel: bool = False
+
+
+last_stats = CacheStats()
+
+
+def load_cached(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    parallel: bool | None = None,
+    freeze: bool | None = None,
+) -> LoadResult:
+    """Load like `tui.loader.load(paths)`, parsing only files that are new or changed.
+
+    `progress(done, total)` is called as files are reused or parsed. `parallel` forces the
+    process pool on or off (default: by the number of files to parse). `freeze` moves the
+    loaded objects out of the cycle collector's way (see `_no_gc`; default: from
+    FREEZE_MIN_FILES files on).
+    """
+    global last_stats
+    given = [os.fspath(path) for path in paths]
+    files, problems = discover(given)
+    if freeze is None:
+        freeze = len(files) >= FREEZE_MIN_FILES
+    stats = CacheStats(files=len(files))
+    with _no_gc(freeze=freeze):
+        contents = _contents(files, given, _resolve_dir(cache_dir), progress, parallel, stats)
+        result = merge([contents[path] for path in files], problems, files)
+    last_stats = stats
+    return result
+
+
+def _contents(
+    files: list[str],
+    given: list[str],
+    folder: Path,
+    progress: Progress | None,
+    parallel: bool | None,
+    stats: CacheStats,
+) -> dict[str, FileContent]:
+    stamp = _code_stamp()
+    store = _cache_file(folder, given)
+    known: dict[str, tuple[Key, FileContent, int]] = {}
+    stored_blocks = _read_cache(store, stamp) or []
+    unpacked = _unpack(stored_blocks) or []
+    if len(unpacked) != len(stored_blocks):
+        stored_blocks = []
+    for number, entries in enumerate(unpacked):
+        for path, key, content in entries:
+            if key is not None:
+                known[path] = (key, content, number)
+
+    contents: dict[str, FileContent] = {}
+    fresh_blocks: set[int] = set(range(len(unpacked)))
+    used_blocks: set[int] = set()
+    to_parse: list[str] = []
+    for path in files:
+        hit = known.get(path)
+        if hit is not None and hit[0] == _current_key(path):
+            contents[path] = hit[1]
+            used_blocks.add(hit[2])
+        else:
+            to_parse.append(path)
+            if hit is not None:
+                fresh_blocks.discard(hit[2])
+    stats.reused = len(contents)
+    stats.parsed = len(to_parse)
+    if progress:
+        progress(len(contents), len(files))
+
+    new_blocks: list[tuple[list[Entry], bytes | None]] = []
+    if to_parse:
+        if parallel is None:
+            parallel = len(to_parse) >= PARALLEL_MIN_FILES and _worker_count() > 1
+        stats.parallel = parallel
+        new_blocks = parse_files(
+            to_parse, progress=progress, done=len(contents), total=len(files), parallel=parallel
+        )
+        for entries, _ in new_blocks:
+            for path, _key, content in entries:
+                contents[path] = content
+
+    # Keep the stored blocks whose every entry is still current and still wanted; store the
+    # rest of their entries again, with what was parsed now.
+    wanted = set(files)
+    reparsed = set(to_parse)
+    keep: list[bytes] = []
+    redo: list[Entry] = []
+    for number, entries in enumerate(unpacked):
+        if number in fresh_blocks and all(path in wanted for path, _, _ in entries):
+            keep.append(stored_blocks[number])
+        elif number in used_blocks:
+            redo.extend(
+                entry
+                for entry in entries
+                if entry[0] in wanted and entry[1] is not None and entry[0] not in reparsed
+            )
+    changed = bool(new_blocks) or len(keep) != len(stored_blocks) or not store.exists()
+    if changed and files:
+        blocks = keep
+        for block in _chunks_entries(redo, CHUNK_FILES):
+            blocks.append(_dumps(block))
+        for entries, blob in new_blocks:
+            if all(key is not None for _, key, _ in entries) and blob is not None:
+                blocks.append(blob)
+            else:
+                blocks.append(_dumps([entry for entry in entries if entry[1] is not None]))
+        _write_cache(store, stamp, blocks)
+        stats.written = True
+    return contents
+
+
+def _chunks_entries(entries: list[Entry], size: int) -> list[list[Entry]]:
+    return [entries[i : i + size] for i in range(0, len(entries), size)]
+
+
+def _resolve_dir(explicit: str | os.PathLike[str] | None) -> Path:
+    return cache_dir(explicit)
+
+
+def clear(cache_dir_: str | os.PathLike[str] | None = None) -> int:
+    """Remove every stored load cache; returns how many files were removed."""
+    removed = 0
+    for entry in (_resolve_dir(cache_dir_) / "load").glob("*.cache"):
+        try:
+            entry.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+__all__ = ["CacheStats", "cache_dir", "clear", "load_cached", "parse_files"]
