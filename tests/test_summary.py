@@ -122,3 +122,12 @@ def test_a_quotation_carried_by_two_outlets_is_printed_once_with_both_notes():
     text = render(briefing, "text", width=200)
     assert text.count(words) == 1
     assert f"“{words}” [1][2]" in text
+
+
+def test_top_limits_figures_and_quotations_and_says_how_many_more(seed: Briefing):
+    text = render(seed, "text", width=200, top=3)
+    assert text.count("[1]") + text.count("[2]") > 0
+    assert "and 17 more figures; briefing summary --all prints them all" in text
+    assert "and 8 more quotations; briefing summary --all prints them all" in text
+    assert "and 1 more quotation;" in text
+    assert render(seed, "text", top=None) == render(seed, "text", top=1000)

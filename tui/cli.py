@@ -74,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
         help="line width of the text format (default: 80, or config)",
     )
     summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    summary.add_argument(
+        "--top",
+        type=int,
+        default=25,
+        metavar="N",
+        help="at most N key figures, and N quotations a speaker (default: 25)",
+    )
+    summary.add_argument("--all", action="store_true", help="every figure and quotation")
 
     paths(sub.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
     sub.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"])

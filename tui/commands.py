@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from .config import Config, load_config
-from .loader import LoadResult, load
+from .loader import LoadResult
 from .problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -29,7 +29,10 @@ def _print_problems(problems: Sequence[Problem], stream: object) -> None:
 
 
 def _load(args: argparse.Namespace, config: Config) -> LoadResult:
-    return load(_paths(args, config))
+    """Load through the cache: only files changed since the last run are parsed again."""
+    from .cache import load_cached
+
+    return load_cached(_paths(args, config))
 
 
 def check(args: argparse.Namespace) -> int:
@@ -63,7 +66,10 @@ def summary(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    text = render(result.briefing, fmt, width)
+    if args.top < 1:
+        print("briefing summary: --top must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    text = render(result.briefing, fmt, width, top=None if args.all else args.top)
     if args.output:
         from .atomic import write_atomic
 

@@ -146,6 +146,11 @@ class Briefing:
     def _speakers_by_id(self) -> dict[str, Speaker]:
         return {speaker.id: speaker for speaker in self.speakers}
 
+    @cached_property
+    def article_order(self) -> dict[str, int]:
+        """Each article id's position in the briefing."""
+        return {article.id: index for index, article in enumerate(self.articles)}
+
     @property
     def title(self) -> str:
         return self.info.title or (

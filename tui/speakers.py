@@ -77,22 +77,64 @@ class SpeakerPage:
         return sum(len(group.quotes) for group in self.groups)
 
 
+def _group_same(pairs: list[tuple[Quote, Article]]) -> list[tuple[list[Quote], list[Article]]]:
+    """Gather the same quotation carried by several articles, without comparing every pair.
+
+    Two quotations are one when they share SAME_QUOTE_OVERLAP of the longer's words, so the
+    shorter misses at most a quarter of the other's distinct words: probing with a quarter
+    plus one of a quotation's rarest words is sure to meet every group it could belong to.
+    """
+    groups: list[tuple[list[Quote], list[Article]]] = []
+    group_words: list[tuple[Counter[str], int]] = []
+    group_articles: list[set[str]] = []
+    by_word: dict[str, list[int]] = {}
+    exact: dict[str, list[int]] = {}
+    for quote, article in pairs:
+        # Most copies are word for word: find those by their text before comparing words.
+        key = " ".join(_WORD.findall(quote.text.lower()))
+        same_text = next(
+            (i for i in exact.get(key, ()) if article.id not in group_articles[i]), None
+        )
+        if same_text is not None:
+            groups[same_text][0].append(quote)
+            groups[same_text][1].append(article)
+            group_articles[same_text].add(article.id)
+            continue
+        words = _words(quote.text)
+        size = sum(words.values())
+        probes = sorted(words, key=lambda word: len(by_word.get(word, ())))[: size // 4 + 1]
+        candidates = sorted({index for word in probes for index in by_word.get(word, ())})
+        for index in candidates:
+            members, articles = groups[index]
+            other, other_size = group_words[index]
+            longer = max(size, other_size)
+            if (
+                article.id not in group_articles[index]
+                and longer
+                and sum((words & other).values()) / longer >= SAME_QUOTE_OVERLAP
+            ):
+                members.append(quote)
+                articles.append(article)
+                group_articles[index].add(article.id)
+                break
+        else:
+            for word in words:
+                by_word.setdefault(word, []).append(len(groups))
+            exact.setdefault(key, []).append(len(groups))
+            groups.append(([quote], [article]))
+            group_words.append((words, size))
+            group_articles.append({article.id})
+    return groups
+
+
 def speaker_page(briefing: Briefing, speaker_id: str | None) -> SpeakerPage:
     """Everything `speaker_id` said across the briefing (None: the unattributed quotes)."""
     quotes = briefing.quotes_by_speaker.get(speaker_id, ())
-    groups: list[tuple[list[Quote], list[Article]]] = []
-    for quote in quotes:
-        article = briefing.article(quote.article_id)
-        if article is None:
-            continue
-        for members, articles in groups:
-            if article not in articles and same_quotation(members[0].text, quote.text):
-                members.append(quote)
-                articles.append(article)
-                break
-        else:
-            groups.append(([quote], [article]))
-    order = {article.id: index for index, article in enumerate(briefing.articles)}
+    pairs = [
+        (quote, article) for quote in quotes if (article := briefing.article(quote.article_id))
+    ]
+    groups = _group_same(pairs)
+    order = briefing.article_order
 
     def by_date(pair: tuple[Quote, Article]) -> tuple[bool, str, int]:
         article = pair[1]
@@ -100,8 +142,8 @@ def speaker_page(briefing: Briefing, speaker_id: str | None) -> SpeakerPage:
 
     built = []
     for members, articles in groups:
-        pairs = sorted(zip(members, articles, strict=True), key=by_date)
-        built.append(QuoteGroup(tuple(q for q, _ in pairs), tuple(a for _, a in pairs)))
+        ordered = sorted(zip(members, articles, strict=True), key=by_date)
+        built.append(QuoteGroup(tuple(q for q, _ in ordered), tuple(a for _, a in ordered)))
     built.sort(
         key=lambda g: (g.date is None, g.date or "", order[g.articles[0].id], g.quotes[0].start)
     )

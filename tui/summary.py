@@ -14,7 +14,8 @@ from .dates import describe_date
 from .ledger import LedgerEntry, Verdict, build_ledger
 from .model import Article, Briefing
 from .sanitize import one_line
-from .speakers import QuoteGroup, speaker_pages
+from .speakers import QuoteGroup, SpeakerPage, speaker_pages
+from .textwidth import wrap as wrap_cells
 
 FORMATS = ("text", "markdown", "html")
 
@@ -22,11 +23,19 @@ FORMATS = ("text", "markdown", "html")
 class _Brief:
     """What every format prints, in order, with footnote numbers assigned once."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, top: int | None) -> None:
+        self.top = top
         self.briefing = briefing
         self.note = {article.id: index for index, article in enumerate(briefing.articles, 1)}
-        self.ledger = build_ledger(briefing)
+        ledger = build_ledger(briefing)
+        self.ledger = ledger[:top] if top else ledger
+        self.more_figures = len(ledger) - len(self.ledger)
         self.speakers = speaker_pages(briefing)
+
+    def quotations(self, page: SpeakerPage) -> tuple[tuple[QuoteGroup, ...], int]:
+        """The quotations to print for a speaker, and how many more there are."""
+        shown = page.groups[: self.top] if self.top else page.groups
+        return shown, len(page.groups) - len(shown)
 
     def numbers(self, article_ids: tuple[str, ...] | list[str]) -> list[int]:
         return sorted(self.note[article_id] for article_id in article_ids)
@@ -53,9 +62,20 @@ def _article_line(article: Article) -> tuple[str, str]:
     return one_line(article.title), one_line(", ".join(details))
 
 
-def render(briefing: Briefing, fmt: str = "text", width: int = 80) -> str:
-    """The summary in one of FORMATS."""
-    brief = _Brief(briefing)
+DEFAULT_TOP = 25
+
+
+def _more(n: int, what: str) -> str:
+    """ "and 3 more figures; ..." for what a --top limit left out."""
+    return f"and {n} more {what if n != 1 else what[:-1]}; briefing summary --all prints them all"
+
+
+def render(
+    briefing: Briefing, fmt: str = "text", width: int = 80, top: int | None = DEFAULT_TOP
+) -> str:
+    """The summary in one of FORMATS: at most `top` key figures, and `top` quotations a
+    speaker (None: all of them), so that months of coverage still make a brief."""
+    brief = _Brief(briefing, top)
     if fmt == "text":
         return _text(brief, width)
     if fmt == "markdown":
@@ -69,29 +89,18 @@ def render(briefing: Briefing, fmt: str = "text", width: int = 80) -> str:
 
 
 def _text(brief: _Brief, width: int) -> str:
-    import textwrap
-
     briefing = brief.briefing
     info = briefing.info
     out: list[str] = []
 
     def wrap(text: str, indent: str = "", hanging: str | None = None) -> None:
-        out.extend(
-            textwrap.wrap(
-                one_line(text),
-                width=width,
-                initial_indent=indent,
-                subsequent_indent=indent if hanging is None else hanging,
-                break_on_hyphens=False,
-            )
-            or [indent.rstrip()]
-        )
+        out.extend(wrap_cells(one_line(text), width, indent, hanging))
 
     def heading(title: str) -> None:
         out.extend(["", title.upper(), "=" * min(len(title), width)])
 
     title = one_line(briefing.title)
-    out.extend(textwrap.wrap(title.upper(), width=width) or ["BRIEFING"])
+    out.extend(wrap_cells(title.upper() or "BRIEFING", width))
     details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
     wrap(" | ".join(part for part in details if part))
     if info.bottom_line:
@@ -109,6 +118,8 @@ def _text(brief: _Brief, width: int) -> str:
             if verdict:
                 line += f"; {verdict}"
             wrap(line, indent=f"  {value:<{column}}", hanging=" " * (column + 2))
+        if brief.more_figures:
+            wrap(_more(brief.more_figures, "figures"), indent="  ")
 
     if brief.speakers:
         heading("Quotes by speaker")
@@ -119,12 +130,15 @@ def _text(brief: _Brief, width: int) -> str:
             else:
                 role = f", {group.speaker.role}" if group.speaker.role else ""
                 wrap(f"{group.speaker.name}{role}", indent="  ")
-            for quotation in group.groups:
+            shown, more = brief.quotations(group)
+            for quotation in shown:
                 wrap(
                     f"“{quotation.text}” {brief.notes(_ids(quotation))}",
                     indent="    - ",
                     hanging="      ",
                 )
+            if more:
+                wrap(_more(more, "quotations"), indent="    ")
 
     if briefing.articles:
         heading("Articles")
@@ -167,6 +181,8 @@ def _markdown(brief: _Brief) -> str:
             sources = f"{_md(verdict)} {notes}" if verdict else notes
             out.append(f"| **{_md(entry.lead.display_value)}** | {_md(entry.label)} | {sources} |")
         out.append("")
+        if brief.more_figures:
+            out += [f"*{_md(_more(brief.more_figures, 'figures'))}*", ""]
     if brief.speakers:
         out += ["## Quotes by speaker", ""]
         for group in brief.speakers:
@@ -176,9 +192,12 @@ def _markdown(brief: _Brief) -> str:
                 out += [f"### {_md(group.speaker.name)}", ""]
                 if group.speaker.role:
                     out += [f"*{_md(group.speaker.role)}*", ""]
-            for quotation in group.groups:
+            shown, more = brief.quotations(group)
+            for quotation in shown:
                 notes = "".join(f"[^{n}]" for n in brief.numbers(_ids(quotation)))
                 out += [f"> “{_md(quotation.text)}”{notes}", ""]
+            if more:
+                out += [f"*{_md(_more(more, 'quotations'))}*", ""]
     if briefing.articles:
         out += ["## Articles", ""]
         for article in briefing.articles:
@@ -265,6 +284,8 @@ def _html(brief: _Brief) -> str:
                 f"<td{css}>{_h(verdict)}</td></tr>"
             )
         out.append("</table>")
+        if brief.more_figures:
+            out.append(f'<p class="meta">{_h(_more(brief.more_figures, "figures"))}</p>')
     if brief.speakers:
         out.append("<h2>Quotes by speaker</h2>")
         for group in brief.speakers:
@@ -273,8 +294,11 @@ def _html(brief: _Brief) -> str:
             out.append(f"<h3>{_h(name)}</h3>")
             if group.speaker and group.speaker.role:
                 out.append(f'<p class="role">{_h(group.speaker.role)}</p>')
-            for quotation in group.groups:
+            shown, more = brief.quotations(group)
+            for quotation in shown:
                 out.append(f"<blockquote>“{_h(quotation.text)}”{sup(_ids(quotation))}</blockquote>")
+            if more:
+                out.append(f'<p class="meta">{_h(_more(more, "quotations"))}</p>')
             out.append("</section>")
     if briefing.articles:
         out += ["<h2>Articles</h2>", '<ol class="articles">']
