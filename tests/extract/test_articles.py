@@ -10,7 +10,9 @@ from tui.loader import load
 
 
 def test_headline_and_paragraphs_are_separated():
-    clean = clean_article("Storm closes port\n\nThe port closed on Friday.\nShips waited offshore.\n")
+    clean = clean_article(
+        "Storm closes port\n\nThe port closed on Friday.\nShips waited offshore.\n"
+    )
     assert clean.title == "Storm closes port"
     assert clean.body == "The port closed on Friday.\n\nShips waited offshore.\n"
 

@@ -1,0 +1,150 @@
+"""The summary view: title, bottom line, counts and a grid of key-figure panels."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ..dates import describe_date
+from ..ledger import build_ledger
+from ..model import Briefing
+from ..sanitize import one_line, printable
+from .figure_panel import FigurePanel
+from .messages import OpenArticle
+
+MAX_PANELS = 48
+"""Panels shown at most; every figure stays reachable through search and the reader."""
+PANEL_WIDTH = 28
+
+
+class SummaryView(VerticalScroll, can_focus=False):
+    """What the briefing says, at a glance."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "move(-1)", "Previous figure", show=False),
+        Binding("right,l", "move(1)", "Next figure", show=False),
+        Binding("up,k", "move_row(-1)", "Figure above", show=False),
+        Binding("down,j", "move_row(1)", "Figure below", show=False),
+        Binding("g,home", "move_to(0)", "First figure", show=False),
+        Binding("G,end", "move_to(-1)", "Last figure", show=False),
+    ]
+
+    briefing: reactive[Briefing | None] = reactive(None, init=False)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary-title")
+        yield Static(id="summary-counts")
+        yield Static(id="summary-bottom-line")
+        yield Grid(id="figure-grid")
+        yield Static(id="summary-more")
+
+    @property
+    def panels(self) -> list[FigurePanel]:
+        return list(self.query(FigurePanel))
+
+    @property
+    def columns(self) -> int:
+        width = self.query_one("#figure-grid").size.width or self.size.width
+        return max(1, width // PANEL_WIDTH)
+
+    async def watch_briefing(self, briefing: Briefing | None) -> None:
+        if briefing is None:
+            return
+        focused = self.app.focused
+        had_focus = isinstance(focused, FigurePanel) and focused in self.panels
+        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
+        info = briefing.info
+        about = [one_line(info.topic), describe_date(info.date)]
+        title = Text(" · ".join(part for part in about if part), style="bold italic")
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-title").display = bool(title)
+        bottom = Text()
+        if info.bottom_line:
+            bottom.append("Bottom line ", style="bold reverse")
+            bottom.append(" ")
+            bottom.append(printable(info.bottom_line))
+        self.query_one("#summary-bottom-line", Static).update(bottom)
+        self.query_one("#summary-bottom-line").display = bool(info.bottom_line)
+        counts = briefing.counts
+        line = Text()
+        for name in ("articles", "speakers", "quotes", "figures"):
+            if line:
+                line.append(" · ")
+            line.append(f"{counts[name]:,}", style="bold")
+            line.append(f" {name}")
+        if not briefing.articles:
+            line = Text("No article could be read. Press p to see the problems.", style="italic")
+        self.query_one("#summary-counts", Static).update(line)
+        entries = build_ledger(briefing)
+        grid = self.query_one("#figure-grid", Grid)
+        await grid.remove_children()
+        panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries[:MAX_PANELS])]
+        await grid.mount_all(panels)
+        more = len(entries) - len(panels)
+        self.query_one("#summary-more", Static).update(
+            Text(f"{more} more figures: search (s) or read the articles (3).", style="italic")
+            if more > 0 else ""
+        )
+        self._fit_columns()
+        if had_focus and panels:
+            panel = panels[min(index, len(panels) - 1)]
+            self.call_after_refresh(panel.focus, False)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        grid = self.query_one("#figure-grid", Grid)
+        width = self.scrollable_content_region.width
+        grid.styles.grid_size_columns = max(1, (width + 1) // PANEL_WIDTH)
+
+    def focus_first(self) -> None:
+        panels = self.panels
+        if panels:
+            # The title and bottom line stay in view: focusing must not scroll them away.
+            panels[0].focus(scroll_visible=False)
+            self.scroll_home(animate=False)
+        else:
+            self.screen.set_focus(None)
+
+    def _focused_index(self) -> int | None:
+        focused = self.app.focused
+        return focused.index if isinstance(focused, FigurePanel) else None
+
+    def action_move(self, delta: int) -> None:
+        index = self._focused_index()
+        self._focus_panel(0 if index is None else index + delta)
+
+    def action_move_row(self, delta: int) -> None:
+        columns = int(self.query_one("#figure-grid", Grid).styles.grid_size_columns or 1)
+        index = self._focused_index()
+        if index is None:
+            self._focus_panel(0)
+            return
+        target = index + delta * columns
+        if 0 <= target < len(self.panels):
+            self._focus_panel(target)
+        elif delta < 0:
+            self.scroll_home(animate=False)
+
+    def action_move_to(self, index: int) -> None:
+        """Focus panel `index`; -1 is the last."""
+        self._focus_panel(len(self.panels) - 1 if index < 0 else index)
+
+    def _focus_panel(self, index: int) -> None:
+        panels = self.panels
+        if panels:
+            panels[max(0, min(index, len(panels) - 1))].focus()
+
+    @on(FigurePanel.Selected)
+    def open_figure(self, event: FigurePanel.Selected) -> None:
+        event.stop()
+        figure = event.panel.entry.lead
+        self.post_message(OpenArticle(figure.article_id, figure.start, figure.end))

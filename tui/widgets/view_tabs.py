@@ -1,0 +1,53 @@
+"""The row of view names at the top: shows which view is on, and switches view on a click."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Static
+
+
+class ViewTab(Static):
+    """One view's name with its key, e.g. "1 Summary"."""
+
+    DEFAULT_CSS = """
+    ViewTab { width: auto; padding: 0 1; color: $text-muted; }
+    ViewTab:hover { background: $boost; }
+    ViewTab.-active { color: $text; background: $primary 40%; text-style: bold underline; }
+    """
+
+    def __init__(self, key: str, label: str, view: str) -> None:
+        text = Text(key, style="bold")
+        text.append(f" {label}")
+        super().__init__(text, id=f"tab-{view}")
+        self.view = view
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(ViewTabs.Clicked(self.view))
+
+
+class ViewTabs(Horizontal):
+    """The three views, with the current one marked."""
+
+    DEFAULT_CSS = """
+    ViewTabs { width: auto; height: 1; }
+    """
+
+    VIEWS = (("1", "Summary", "summary"), ("2", "Quotes", "quotes"), ("3", "Articles", "articles"))
+
+    class Clicked(Message):
+        def __init__(self, view: str) -> None:
+            super().__init__()
+            self.view = view
+
+    def compose(self) -> ComposeResult:
+        for key, label, view in self.VIEWS:
+            yield ViewTab(key, label, view)
+
+    def set_active(self, view: str) -> None:
+        for tab in self.query(ViewTab):
+            tab.set_class(tab.view == view, "-active")
