@@ -33,6 +33,7 @@ import gc
 import hashlib
 import io
 import json
+import mmap
 import os
 import pickle
 import struct
@@ -53,7 +54,7 @@ from .model import Article, Bound, BriefingInfo, Figure, Quote, Source, Speaker
 from .problems import Problem
 from .validate import FileContent, Located
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the layout of a cache file changes."""
 MAGIC = b"BRFCACHE"
 RACY_SECONDS = 2.0
@@ -269,41 +270,70 @@ def parse_files(
 _HEADER = struct.Struct("<8sI")
 
 
-def _read_cache(path: Path, stamp: str) -> list[bytes] | None:
+class _Stored:
+    """An open cache file: its blocks as views into a read-only mapping of the file.
+
+    Mapping instead of reading keeps the file's bytes out of the heap: loading 10,000
+    articles then peaks at the size of the objects built, not that plus two copies of
+    the file.
+    """
+
+    def __init__(self, mapping: mmap.mmap | None, blocks: list[memoryview]) -> None:
+        self.mapping = mapping
+        self.blocks = blocks
+
+    def close(self) -> None:
+        for block in self.blocks:
+            block.release()
+        self.blocks = []
+        if self.mapping is not None:
+            self.mapping.close()
+
+
+def _read_cache(path: Path, stamp: str) -> _Stored | None:
     """The stored blocks, or None when the file is missing, foreign, stale or damaged."""
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
                 return None
-            data = handle.read()
-    except OSError:
+            if stat.st_size < _HEADER.size:
+                return None
+            mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
         return None
+    views: list[memoryview] = []
+    whole: memoryview | None = None
     try:
-        magic, header_size = _HEADER.unpack_from(data)
+        magic, header_size = _HEADER.unpack_from(mapping)
         if magic != MAGIC:
-            return None
-        header = json.loads(data[_HEADER.size : _HEADER.size + header_size])
-        payload = memoryview(data)[_HEADER.size + header_size :]
-        if (
-            header.get("stamp") != stamp
-            or header.get("length") != len(payload)
-            or header.get("crc32") != zlib.crc32(payload)
-        ):
-            return None
-        blocks = pickle.loads(payload)
-        if not isinstance(blocks, list) or not all(isinstance(b, bytes) for b in blocks):
-            return None
-        return blocks
+            raise ValueError("not a cache file")
+        header = json.loads(mapping[_HEADER.size : _HEADER.size + header_size])
+        if header.get("stamp") != stamp:
+            raise ValueError("stale")
+        whole = memoryview(mapping)
+        offset = _HEADER.size + header_size
+        for length, crc in header["blocks"]:
+            view = whole[offset : offset + length]
+            views.append(view)
+            if len(view) != length or zlib.crc32(view) != crc:
+                raise ValueError("damaged")
+            offset += length
+        whole.release()
+        if offset != len(mapping):
+            raise ValueError("trailing bytes")
+        return _Stored(mapping, views)
     except Exception:
+        if whole is not None:
+            whole.release()
+        _Stored(mapping, views).close()
         return None
 
 
-def _write_cache(path: Path, stamp: str, blocks: list[bytes]) -> None:
+def _write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> None:
     """Write atomically; a cache that cannot be written is only a slower next start."""
-    payload = pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL)
     header = json.dumps(
-        {"stamp": stamp, "length": len(payload), "crc32": zlib.crc32(payload)}
+        {"stamp": stamp, "blocks": [[len(block), zlib.crc32(block)] for block in blocks]}
     ).encode()
     temp_name = ""
     try:
@@ -312,7 +342,8 @@ def _write_cache(path: Path, stamp: str, blocks: list[bytes]) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(_HEADER.pack(MAGIC, len(header)))
             handle.write(header)
-            handle.write(payload)
+            for block in blocks:
+                handle.write(block)
         os.replace(temp_name, path)
         temp_name = ""
         _prune(path.parent, keep=path)
@@ -336,7 +367,7 @@ def _prune(folder: Path, keep: Path) -> None:
         pass
 
 
-def _unpack(blocks: list[bytes]) -> list[list[Entry]] | None:
+def _unpack(blocks: list[memoryview]) -> list[list[Entry]] | None:
     try:
         with _no_gc():
             unpacked = [pickle.loads(blob) for blob in blocks]
@@ -406,8 +437,25 @@ def _contents(
 ) -> dict[str, FileContent]:
     stamp = _code_stamp()
     store = _cache_file(folder, given)
+    stored = _read_cache(store, stamp)
+    try:
+        return _contents_from(files, store, stamp, stored, progress, parallel, stats)
+    finally:
+        if stored is not None:
+            stored.close()
+
+
+def _contents_from(
+    files: list[str],
+    store: Path,
+    stamp: str,
+    stored: _Stored | None,
+    progress: Progress | None,
+    parallel: bool | None,
+    stats: CacheStats,
+) -> dict[str, FileContent]:
     known: dict[str, tuple[Key, FileContent, int]] = {}
-    stored_blocks = _read_cache(store, stamp) or []
+    stored_blocks = stored.blocks if stored is not None else []
     unpacked = _unpack(stored_blocks) or []
     if len(unpacked) != len(stored_blocks):
         stored_blocks = []
@@ -450,7 +498,7 @@ def _contents(
     # rest of their entries again, with what was parsed now.
     wanted = set(files)
     reparsed = set(to_parse)
-    keep: list[bytes] = []
+    keep: list[bytes | memoryview] = []
     redo: list[Entry] = []
     for number, entries in enumerate(unpacked):
         if number in fresh_blocks and all(path in wanted for path, _, _ in entries):

@@ -34,7 +34,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
     for raw in paths:
         path = os.fspath(raw)
         if os.path.isdir(path):
-            found = sorted(_walk(path, problems))
+            found = sorted(_walk(path, problems))  # (path, real path) pairs
             if not found:
                 problems.append(
                     Problem(
@@ -46,22 +46,21 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[P
                     )
                 )
         elif os.path.lexists(path):
-            found = [path]
+            found = [(path, os.path.realpath(path))]
         else:
-            problems.append(
-                Problem(path, 1, 1, "(file)", "no such file or folder; check the path")
-            )
+            problems.append(Problem(path, 1, 1, "(file)", "no such file or folder; check the path"))
             continue
-        for file in found:
-            key = os.path.realpath(file)
+        for file, key in found:
             if key not in seen:
                 seen.add(key)
                 files.append(file)
     return files, problems
 
 
-def _walk(folder: str, problems: list[Problem]) -> Iterator[str]:
-    """Every YAML file below `folder`, skipping hidden entries and not following link loops."""
+def _walk(folder: str, problems: list[Problem]) -> Iterator[tuple[str, str]]:
+    """Every YAML file below `folder` with its real path, skipping hidden entries and not
+    following link loops. Real paths are resolved once a folder, not once a file: a folder
+    of 10,000 articles would otherwise cost 50,000 system calls."""
     visited: set[str] = set()
     for root, dirs, names in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
@@ -77,7 +76,9 @@ def _walk(folder: str, problems: list[Problem]) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                linked = os.path.islink(path)
+                yield path, os.path.realpath(path) if linked else os.path.join(real, name)
 
 
 def read_text(path: str) -> tuple[str | None, Problem | None]:
