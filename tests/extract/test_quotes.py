@@ -34,7 +34,7 @@ def test_straight_double_marks() -> None:
 
 
 def test_single_marks_around_titles_are_left_out() -> None:
-    text = "The council debated a motion titled ‘Rivers and Roads for the Northern Valleys’ on Monday."
+    text = "The council debated a motion titled ‘Rivers and Roads for the Northern Valleys’ today."
     assert extract_quotes(text).quotes == ()
 
 
@@ -52,7 +52,7 @@ def test_markup_attributes_are_not_quotes() -> None:
 # --- whole quotations and fragments ------------------------------------------------------------
 
 def test_scare_quotes_and_titles_are_fragments() -> None:
-    text = "Critics called the budget a “fiscal fantasy” after it aired on “Evening Brief” last week."
+    text = "Critics called the budget a “fiscal fantasy” after it aired on “Evening Brief” Monday."
     quotes = extract_quotes(text).quotes
     assert [q.kind for q in quotes] == ["fragment", "fragment"]
     assert full(text) == []
@@ -92,7 +92,7 @@ def test_quote_split_by_attribution_gives_two_quotes() -> None:
 
 def test_second_sentence_after_attribution_continues_speaker() -> None:
     text = "“The school stays open,” said Marta Lind. “Nobody is being laid off.”"
-    first, second = full(text)
+    _, second = full(text)
     check(second, text, "Nobody is being laid off.", "Marta Lind")
 
 
@@ -106,7 +106,10 @@ def test_paragraph_of_only_a_quote_continues_previous_speaker() -> None:
 
 
 def test_quote_after_colon_paragraph_takes_its_subject() -> None:
-    text = "Despite the setbacks, Chancellor Ruth Adeyemi ended on a hopeful note:\n\n“We are nearly there.”"
+    text = (
+        "Despite the setbacks, Chancellor Ruth Adeyemi ended on a hopeful note:\n\n"
+        "“We are nearly there.”"
+    )
     [q] = full(text)
     check(q, text, "We are nearly there.", "Ruth Adeyemi")
 
@@ -114,10 +117,10 @@ def test_quote_after_colon_paragraph_takes_its_subject() -> None:
 # --- speech verbs and positions -----------------------------------------------------------------
 
 def test_verb_before_name_after_quote() -> None:
-    text = "“Turnout was higher than we hoped,” said Kofi Mensah, who is the head of the election board."
+    text = "“Turnout was higher than we hoped,” said Kofi Mensah, who is the head of the board."
     [q] = full(text)
     check(q, text, "Turnout was higher than we hoped,", "Kofi Mensah")
-    assert q.role is not None and "election board" in q.role
+    assert q.role is not None and "the board" in q.role
 
 
 def test_according_to_before_quote() -> None:
@@ -160,7 +163,8 @@ def test_pronoun_resolves_to_previous_subject() -> None:
 
 def test_pronoun_skips_person_of_other_gender() -> None:
     text = (
-        "Sen. Mark Ellison spoke first. Mayor Clara Voss followed him, and she said she was tired.\n\n"
+        "Sen. Mark Ellison spoke first. Mayor Clara Voss followed him, and she said she was tired."
+        "\n\n"
         "“I want this road fixed,” he said."
     )
     [q] = full(text)
@@ -247,3 +251,235 @@ def test_speakers_collect_mentions_in_order() -> None:
     [speaker] = result.speakers
     assert speaker.name == "Ben Arlo"
     assert speaker.mentions == ("Ben Arlo", "Arlo", "he")
+
+
+# --- rules found while measuring ----------------------------------------------------------------
+
+def test_participle_cue_takes_the_clause_subject() -> None:
+    text = (
+        "Before the vote, Harbour Master Ingrid Solberg argued for a delay, saying, "
+        "“The cranes are not ready.”"
+    )
+    [q] = full(text)
+    check(q, text, "The cranes are not ready.", "Ingrid Solberg")
+
+
+def test_signature_line_names_the_speaker() -> None:
+    text = "“Fix the potholes first, then talk to me about trams.”\n\n— Amelia Grant, Leeds."
+    [q] = full(text)
+    check(q, text, "Fix the potholes first, then talk to me about trams.", "Amelia Grant")
+
+
+def test_topic_phrase_sets_the_pronoun() -> None:
+    text = (
+        "Sen. Olga Brandt praised the deal. As for Victor Hale, he was unmoved.\n\n"
+        "“It changes nothing,” he said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Victor Hale"
+
+
+def test_description_before_name_after_quote() -> None:
+    text = "“She never missed a shift,” her neighbour Ana Lopez told the local paper."
+    [q] = full(text)
+    check(q, text, "She never missed a shift,", "Ana Lopez")
+
+
+def test_name_opening_a_long_appositive_chain() -> None:
+    text = "“Both of them worry me,” Harry Bolt, 30, of Dayton, who took part in the poll, said."
+    [q] = full(text)
+    assert q.speaker == "Harry Bolt"
+
+
+def test_relative_clause_speaker_is_its_antecedent() -> None:
+    text = (
+        "The rule was defended by Rosa Imbert, the agency's director, who said: "
+        "“We followed the law.”"
+    )
+    [q] = full(text)
+    assert q.speaker == "Rosa Imbert"
+
+
+def test_listener_after_told_is_not_a_speaker() -> None:
+    text = (
+        "“I will run again,” Dale Fisk, a former mayor, told Channel Nine News on Monday. "
+        "“Nobody can stop that.”"
+    )
+    first, second = full(text)
+    assert first.speaker == second.speaker == "Dale Fisk"
+
+
+def test_speech_verb_inside_previous_attribution_does_not_take_over() -> None:
+    text = (
+        "“The contract stands,” spokesman Leo Marsh told reporters, after Nina Ruiz stated "
+        "she would cancel it. “It is binding.”"
+    )
+    _, second = full(text)
+    assert second.speaker == "Leo Marsh"
+
+
+def test_title_in_marks_without_speech_verb_is_a_fragment() -> None:
+    text = "Fans of the show, “Harbour Lights,” lined up for hours."
+    [q] = extract_quotes(text).quotes
+    assert q.kind == "fragment"
+
+
+def test_opening_quote_without_comma_before_attribution_is_full() -> None:
+    text = "“The budget is a patchwork of promises” Wanda Ekker said on Tuesday."
+    [q] = full(text)
+    check(q, text, "The budget is a patchwork of promises", "Wanda Ekker")
+
+
+def test_she_skips_a_man_known_by_first_name() -> None:
+    text = (
+        "Councillor Diana Frost met Walter Greaves at the depot.\n\n"
+        "“We need more buses,” she said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Diana Frost"
+
+
+def test_name_directly_before_colon_is_the_speaker() -> None:
+    text = "The result did not surprise pollster Dana Whitfield: “Late deciders broke for him.”"
+    [q] = full(text)
+    assert q.speaker == "Dana Whitfield"
+
+
+def test_place_is_not_a_pronoun_antecedent() -> None:
+    text = (
+        "Farmer Jon Kell drove in from Ames. Later, in Iowa, Iowa voters queued for hours.\n\n"
+        "“I came for the debate,” he said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Jon Kell"
+
+
+def test_quotation_mark_used_for_inches_does_not_lose_the_speaker() -> None:
+    text = "“He says he is 6’2”,” Milo Varga said on Sunday."
+    [q] = full(text)
+    assert q.speaker == "Milo Varga"
+
+
+def test_indirect_participle_attribution_carries_to_next_quote() -> None:
+    text = (
+        "Lena Marsh ended the meeting early, saying she had heard enough. "
+        "“We will vote next week.”"
+    )
+    [q] = full(text)
+    assert q.speaker == "Lena Marsh"
+
+
+def test_verb_before_name_inside_sentence_before_quote() -> None:
+    text = "Because the count was slow, explained Rui Costa, “the result came after midnight.”"
+    [q] = full(text)
+    check(q, text, "the result came after midnight.", "Rui Costa")
+
+
+def test_document_pronoun_gives_no_speaker() -> None:
+    text = (
+        "Officer Ned Pryor wrote a memo to the board.\n\n"
+        "“All leave is cancelled until further notice,” it reads."
+    )
+    [q] = full(text)
+    assert q.speaker is None
+    assert q.cue == "reads"
+
+
+def test_party_tag_after_name_is_not_a_speaker() -> None:
+    text = "Rep. Carla Munoz, D-Texas, said: “The bill is dead.”"
+    [q] = full(text)
+    assert q.speaker == "Carla Munoz"
+
+
+def test_headline_in_title_case_is_not_a_fuller_name() -> None:
+    text = (
+        "Mayor Says Tom Reyes Will Win The Race\n\n"
+        "Tom Reyes spoke on Friday. “I will win,” Reyes said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Tom Reyes"
+
+
+def test_indefinite_description_is_someone_new() -> None:
+    text = (
+        "Campaign strategist Lou Berger spoke first.\n\n"
+        "“It is over,” said one senior strategist who asked not to be named."
+    )
+    [q] = full(text)
+    assert q.speaker is None
+
+
+def test_party_tag_in_parentheses_does_not_end_the_sentence() -> None:
+    text = "“The loophole must close,” Senate Leader Ana M. Vidal (D-Ore.) said in a statement."
+    [q] = full(text)
+    assert q.speaker == "Ana M. Vidal"
+    assert q.role == "Senate Leader"
+
+
+def test_sentence_adverb_before_subject_is_skipped() -> None:
+    text = "And then Mayor Ivo Grant went on the attack, saying, “The council has failed.”"
+    [q] = full(text)
+    assert q.speaker == "Ivo Grant"
+
+
+def test_dateline_with_date_is_not_the_subject() -> None:
+    text = (
+        "LISBON, Mar. 3 (AP) — Finance chief Rosa Pinto spoke to bankers on Monday, saying: "
+        "“Rates will stay.”"
+    )
+    [q] = full(text)
+    assert q.speaker == "Rosa Pinto"
+
+
+def test_appositive_name_without_closing_comma() -> None:
+    text = "“She helped everyone,” another friend, Mira Solis told the radio station."
+    [q] = full(text)
+    assert q.speaker == "Mira Solis"
+
+
+def test_pronoun_falls_back_to_a_name_outside_any_subject() -> None:
+    text = (
+        "The best line came from nursing student Tara Quinn, who laughed at the idea.\n\n"
+        "“Never,” she said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Tara Quinn"
+
+
+def test_according_to_with_colon() -> None:
+    text = "According to the Valley Gazette: “The mill will reopen in June.”"
+    [q] = full(text)
+    assert q.speaker == "Valley Gazette"
+
+
+def test_description_with_no_earlier_speaker_goes_to_the_person_discussed() -> None:
+    text = (
+        "A month after endorsing the plan, Rene Duval still doubts it. "
+        "“I stand by my doubts,” the Quebec senator told the paper."
+    )
+    [q] = full(text)
+    assert q.speaker == "Rene Duval"
+
+
+def test_a_named_persons_office_speaks_for_them() -> None:
+    text = "Speaker Paul Okafor met the unions.\n\n“The talks went well,” Okafor's office said."
+    [q] = full(text)
+    assert q.speaker == "Paul Okafor"
+
+
+def test_participle_after_said_keeps_that_speaker() -> None:
+    text = (
+        "Mina and Joel will meet next week, aide Tomas Rydell said, adding, "
+        "“They need a long talk.”"
+    )
+    [q] = full(text)
+    assert q.speaker == "Tomas Rydell"
+
+
+def test_compound_adjective_is_not_a_name() -> None:
+    text = (
+        "Senator Ruth Okoye attacked the Kemp-style budget.\n\n"
+        "“It is a disgrace,” she said."
+    )
+    [q] = full(text)
+    assert q.speaker == "Ruth Okoye"

@@ -1,4 +1,5 @@
-"""Finding the attribution of a quotation: the speech verb next to it and the phrase naming the speaker.
+"""Finding the attribution of a quotation: the speech verb next to it and the phrase naming the
+speaker.
 
 Reads the masked text (quotation contents blanked, see quotes.mask_quotes) so that words inside
 quotations are never mistaken for attributions.
@@ -9,24 +10,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.quote_cues import CUE_RE, normalise_cue
-from tui.extract.quote_marks import QuoteSpan
+from tui.extract.quote_cues import CUE_RE, OBJECT_VERBS, normalise_cue
 from tui.extract.speaker_names import (
-    _NAME_END_RE,
+    NAME_END_RE,
+    NAME_RUN,
+    NAME_RUN_RE,
+    ROLE_NOUNS,
     Mention,
+    is_org_name,
     sentence_subject,
     subject_after_verb,
     subject_before,
 )
 
 _ABBREV = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col sgt capt adm maj st jr sr prof rev no vs inc corp co ltd
-    u.s a.m p.m u.k u.n d.c jan feb mar apr aug sept sep oct nov dec ft mt pres sec atty supt cmdr""".split()
+    """mr mrs ms dr sen rep gov gen lt col sgt capt adm maj st jr sr prof rev no vs inc corp co
+    ltd u.s a.m p.m u.k u.n d.c jan feb mar apr aug sept sep oct nov dec ft mt pres sec atty
+    supt cmdr
+    """.split()
 )
 _SENT_END_RE = re.compile(r"[.!?]+[”\"’)\]]*(?=\s|$)")
-_LEAD_RE = re.compile(r"[\s,;:—–\-]*")
+_LEAD_RE = re.compile(r"[\s,;:—–\-”\"’]*")
 _ACCORDING_RE = re.compile(r"(?<![\w’'])[Aa]ccording\s+to\s+")
-_GAP_OK_RE = re.compile(r"[\s,;:.!?—–\-]*")
+_GAP_OK_RE = re.compile(r"[\s,;:.!?—–\-”\"’]*")
+_GAP_DESC_RE = re.compile(r"[\s,;:—–\-]*(?:[\w\-’'.]+,?[ \u00a0]+){1,4}")
+_GAP_STOP = frozenset(
+    "where when while as after before because if since though although that which who and but or "
+    "said says told added is was are were has had have will would".split()
+)
+_SIGNATURE_RE = re.compile(rf"[-—–]+\s*({NAME_RUN})\s*(?:[,.]|$)")
 
 
 @dataclass(slots=True)
@@ -39,6 +51,8 @@ def is_sentence_end(text: str, m: re.Match[str]) -> bool:
     """A '.', '!' or '?' that ends a sentence, not an abbreviation or an initial."""
     if text[m.start()] != ".":
         return True
+    if text[m.end() - 1] == ")" and "(" in text[max(0, m.start() - 12) : m.start()]:
+        return False  # "(D-Nev.)": a party tag inside a sentence
     j = m.start()
     i = j
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
@@ -67,7 +81,7 @@ def _np_start(m: Mention) -> int:
 
 
 def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
-    """'” he said', '” said Ahmad, who ...', '” the senator told reporters', right after a quotation."""
+    """'” he said', '” said Ahmad, who ...', '” the senator told reporters', after a quotation."""
     lead = _LEAD_RE.match(masked, lo, hi)
     start = lead.end() if lead else lo
     end = _first_sentence_end(masked, start, hi)
@@ -77,15 +91,42 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
     if am:
         return Attribution(subject_after_verb(masked, am.end(), end), "according to")
     vm = CUE_RE.match(masked, start, end)
-    if vm:
+    if vm and vm.group() not in OBJECT_VERBS:
         return Attribution(subject_after_verb(masked, vm.end(), end), normalise_cue(vm.group()))
-    vm = CUE_RE.search(masked, start, min(end, start + 160))
+    vm = CUE_RE.search(masked, start, min(end, start + 200))
     if vm is None:
         return None
     mention = subject_before(masked, start, vm.start())
-    if mention is None or _GAP_OK_RE.fullmatch(masked, start, _np_start(mention)) is None:
-        return None
+    if mention is None or not _gap_ok(masked, start, _np_start(mention)):
+        # "” Harry Bond, 30, of Raleigh, who was polled, said": the name that opens the clause.
+        mention = _leading_name(masked, start, vm.start())
+        if mention is None:
+            return None
     return Attribution(mention, normalise_cue(vm.group()))
+
+
+def _gap_ok(masked: str, lo: int, hi: int) -> bool:
+    """Only punctuation, or a short description ("his friend", "New York attorney"), between a
+    quotation's end and its speaker's name."""
+    if _GAP_OK_RE.fullmatch(masked, lo, hi):
+        return True
+    m = _GAP_DESC_RE.fullmatch(masked, lo, hi)
+    return m is not None and not (set(m.group().lower().split()) & _GAP_STOP)
+
+
+def _leading_name(masked: str, lo: int, hi: int) -> Mention | None:
+    m = NAME_RUN_RE.match(masked, lo, hi)
+    if m is None or not masked.startswith(",", m.end()):
+        return None
+    return subject_before(masked, lo, m.end())
+
+
+def signature_after(masked: str, lo: int, hi: int) -> Attribution | None:
+    """A paragraph that only signs the quotation before it: '— Sanders.' / '-Mia Ruiz, Ohio.'"""
+    m = _SIGNATURE_RE.match(masked, lo, hi)
+    if m is None:
+        return None
+    return Attribution(subject_before(masked, lo, m.end(1)), "—")
 
 
 def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | None:
@@ -95,9 +136,9 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         return None
     end = lo + len(seg)
     am = None
-    for am in _ACCORDING_RE.finditer(masked, lo, end):
-        pass
-    if am is not None and seg.endswith(","):
+    for found in _ACCORDING_RE.finditer(masked, lo, end):
+        am = found
+    if am is not None and seg[-1] in ",:":
         mention = subject_after_verb(masked, am.end(), end)
         if mention is not None:
             return Attribution(mention, "according to")
@@ -107,15 +148,35 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
     if verb is not None and end - verb.end() > 70:
         verb = None
     if verb is not None:
-        mention = subject_before(masked, lo, verb.start())
-        if mention is None:
-            mention = _verb_first(masked, verb.end(), end)
-        if mention is None:
+        if verb.group().endswith("ing") and len(verbs) > 1 and \
+                not verbs[-2].group().endswith("ing") and \
+                masked[verbs[-2].end() : verb.start()].strip(" ,\u00a0") == "":
+            # "..., Spicer said, adding, “": the participle continues the verb just before it.
+            mention = subject_before(masked, lo, verbs[-2].start()) or \
+                _verb_first(masked, verbs[-2].end(), verb.start())
+        elif verb.group().endswith("ing"):
+            # "Williams lobbied to ..., saying, “": a participle's subject is the clause's.
             mention = sentence_subject(masked, lo, verb.start())
+            if mention is None:
+                mention = subject_before(masked, lo, verb.start())
+                if mention is not None and mention.kind == "desc" and \
+                        mention.head not in ROLE_NOUNS:
+                    mention = None  # "on his Facebook page, writing": not a speaker
+        else:
+            first = None
+            if masked[lo : verb.start()].rstrip().endswith(",") and \
+                    verb.group() not in OBJECT_VERBS:
+                first = _verb_first(masked, verb.end(), end)  # "..., explained Rosenberg, “"
+                if first is not None and first.kind != "name":
+                    first = None
+            mention = first or subject_before(masked, lo, verb.start()) or \
+                sentence_subject(masked, lo, verb.start())
         return Attribution(mention, normalise_cue(verb.group()))
     if last == ":":
-        nm = _NAME_END_RE.search(masked, lo, end - 1)
-        if nm and nm.start() == lo + len(seg) - len(seg.lstrip()):
+        nm = NAME_END_RE.search(masked, max(lo, end - 90), end - 1)
+        if nm and (nm.start() == lo + len(seg) - len(seg.lstrip()) or
+                   (" " in nm.group() and not is_org_name(nm.group()))):
+            # "Samir Haddad: “" or "... surprised pollster Dana Shaw: “"
             return Attribution(subject_before(masked, lo, end - 1), ":")
         return Attribution(sentence_subject(masked, lo, end), ":")
     return None

@@ -1,12 +1,13 @@
 """Finding quotation spans in raw news text and telling whole quotations from fragments.
 
 Works paragraph by paragraph (a paragraph is a non-empty line): news convention leaves a quotation's
-opening mark unclosed at a paragraph's end when the quotation runs on, and opens it again at the start
-of the next paragraph, so no quotation ever crosses a newline here.
+opening mark unclosed at a paragraph's end when the quotation runs on, and opens it again at the
+start of the next paragraph, so no quotation ever crosses a newline here.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from tui.extract.quote_cues import ends_with_cue_word
 _PARA_RE = re.compile(r"[^\n]+")
 _DOUBLE_RE = re.compile(r"[“”\"]")
 # A single opening mark: curly, or straight when it opens a capitalised word (not an apostrophe).
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:‘|'(?=[A-Z]))")
+_SINGLE_OPEN_RE = re.compile(r"(?=[‘'])(?<![^\s(\[—–-])(?:‘|'(?=[A-Z]))")
 _SINGLE_CLOSE_RE = re.compile(r"(?<=\S)[’'](?![\w])")
 _TAG_RE = re.compile(r"<[^<>\n]{0,400}>")
 _WORD_RE = re.compile(r"[A-Za-z0-9’']+")
@@ -23,6 +24,7 @@ _OPENING_PREV = frozenset(" \t\u00a0([{—–-/:;,")
 _END_PUNCT = frozenset(".,!?;:—–-…")
 _BEFORE_OK = frozenset(".!?:;,—–-([”\"’")
 _DASHES = frozenset("—–-")
+_FAR = 1 << 62
 
 
 @dataclass(slots=True)
@@ -64,12 +66,14 @@ def _masked_tags(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether pos is inside one of the sorted, disjoint spans."""
+    k = bisect.bisect_right(spans, (pos, _FAR)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _double_spans(text: str, para: int, lo: int, hi: int) -> list[QuoteSpan]:
     """Pair double marks in one paragraph: curly by shape, straight by alternation."""
-    tags = _masked_tags(text, lo, hi) if "<" in text[lo:hi] else []
+    tags = _masked_tags(text, lo, hi) if text.find("<", lo, hi) >= 0 else []
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     for m in _DOUBLE_RE.finditer(text, lo, hi):
@@ -80,7 +84,8 @@ def _double_spans(text: str, para: int, lo: int, hi: int) -> list[QuoteSpan]:
         if open_at is None:
             if ch == "”" and not _looks_opening(text, i, lo, hi):
                 continue  # a stray closing mark
-            if ch == '"' and _looks_closing(text, i, lo, hi) and not _looks_opening(text, i, lo, hi):
+            if ch == '"' and _looks_closing(text, i, lo, hi) and \
+                    not _looks_opening(text, i, lo, hi):
                 continue
             open_at = i
             continue
@@ -101,20 +106,22 @@ def _single_spans(
 ) -> list[QuoteSpan]:
     """Single-mark candidates outside double quotations (kept later only when clearly speech)."""
     spans: list[QuoteSpan] = []
+    opens = [s.open_pos for s in taken]  # taken is in text order and does not overlap
     pos = lo
     while True:
         m = _SINGLE_OPEN_RE.search(text, pos, hi)
         if m is None:
             break
         i = m.start()
-        if any(s.open_pos <= i <= s.close_pos for s in taken):
-            pos = i + 1
+        k = bisect.bisect_right(opens, i) - 1
+        if k >= 0 and i <= taken[k].close_pos:
+            pos = taken[k].close_pos + 1  # inside a double quotation
             continue
         c = _SINGLE_CLOSE_RE.search(text, i + 1, hi)
         if c is None:
             break
         j = c.start()
-        if not any(i < s.open_pos < j for s in taken):
+        if k + 1 >= len(opens) or opens[k + 1] >= j:
             spans.append(_make_span(text, i, j, para, lo, hi, single=True, closed=True))
         pos = j + 1
     return [s for s in spans if s.end > s.start]
@@ -136,23 +143,37 @@ def _make_span(
 def classify(text: str, span: QuoteSpan, prev_close: int) -> str:
     """'full' when the quotation stands as its own clause, 'fragment' when embedded in prose.
 
-    A whole quotation starts a paragraph or follows a sentence end, a colon or comma, or a speech verb
-    ("He says “it's..."), and it either ends with punctuation of its own or is followed by punctuation.
+    A whole quotation starts a paragraph or follows a sentence end, a colon or comma, or a speech
+    verb ("He says “it's..."), and it either ends with punctuation of its own or is followed by
+    punctuation.
     Anything else ("called it “a tremendous plan” and", "the “undercard” debate") is a fragment.
     """
-    before = text[max(span.para_start, prev_close) : span.open_pos].rstrip()
+    before = text[max(span.para_start, prev_close, span.open_pos - 200) : span.open_pos].rstrip()
     content = text[span.start : span.end]
-    after = text[span.close_pos + 1 : span.para_end].lstrip() if span.closed else ""
+    after = text[span.close_pos + 1 : min(span.para_end, span.close_pos + 200)].lstrip() \
+        if span.closed else ""
     if before and before[-1] not in _BEFORE_OK and not ends_with_cue_word(before):
         return "fragment"
     last = content.rstrip("’'")[-1:]
-    if last not in _END_PUNCT and after and after[0].isalnum():
+    introduced = before[-1:] in ",:" and ends_with_cue_word(before)  # 'tweeted, “...” on Friday'
+    if last not in _END_PUNCT and after and after[0].isalnum() and not introduced:
         return "fragment"
     if before and before[-1] in _DASHES and after[:1] in _DASHES:
         return "fragment"  # a parenthetical aside between dashes
     if before and before[-1] in "([" and after[:1] in ")]":
         return "fragment"
     return "full"
+
+
+def looks_like_title(s: str) -> bool:
+    """'Saturday Night Live', 'Gifted Hands,': short, every word capitalised, no sentence inside."""
+    words = _WORD_RE.findall(s)
+    if not words or len(words) > 7 or any(c in s.rstrip(",.") for c in ".!?;:"):
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][0].isupper()
+
+
+_TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs".split())
 
 
 def word_count(s: str) -> int:
@@ -164,7 +185,7 @@ def find_spans(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for k, (lo, hi) in enumerate(paragraphs(text)):
         spans = _double_spans(text, k, lo, hi)
-        if "‘" in text[lo:hi] or "'" in text[lo:hi]:
+        if text.find("‘", lo, hi) >= 0 or text.find("'", lo, hi) >= 0:
             spans += _single_spans(text, k, lo, hi, spans)
             spans.sort(key=lambda s: s.open_pos)
         prev_close = lo

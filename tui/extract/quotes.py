@@ -4,11 +4,13 @@ Pipeline: find quotation spans and tell whole quotations from fragments (quote_m
 contents so that attributions are read only from the reporter's own words; find each quotation's
 speech verb and speaker phrase (quote_attribution); read the subjects and indirect attributions of
 every sentence; resolve all speaker phrases in text order (speaker_resolution); a quotation with no
-attribution of its own continues the speaker before it in its paragraph, or the previous paragraph's.
+attribution of its own continues the speaker before it in its paragraph, or the previous
+paragraph's.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tui.extract.quote_attribution import (
@@ -16,20 +18,38 @@ from tui.extract.quote_attribution import (
     attribution_after,
     attribution_before,
     sentence_ends,
+    signature_after,
 )
-from tui.extract.quote_cues import CUE_RE
-from tui.extract.quote_marks import QuoteSpan, find_spans, paragraphs, word_count
-from tui.extract.speaker_names import Mention, sentence_subject, subject_before
+from tui.extract.quote_cues import CUE_RE, OBJECT_VERBS
+from tui.extract.quote_marks import (
+    QuoteSpan,
+    find_spans,
+    looks_like_title,
+    paragraphs,
+    word_count,
+)
+from tui.extract.speaker_names import (
+    Mention,
+    clause_subjects,
+    sentence_subject,
+    subject_after_verb,
+    subject_before,
+)
 from tui.extract.speaker_resolution import Entity, Resolver
 
 __all__ = ["ExtractedQuote", "ExtractedSpeaker", "QuoteExtraction", "extract_quotes"]
 
 _MASK = "¤"
+_VERB_FIRST_PREV = frozenset(',”"')
+_CONTEXT_PARAS = 3
+_BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _KEEP_LAST = frozenset(".,!?;:")
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractedQuote:
+    """One stretch of quoted words and who said them."""
+
     text: str  # the quoted words without the quotation marks, == article_text[start:end]
     start: int
     end: int
@@ -41,6 +61,8 @@ class ExtractedQuote:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedSpeaker:
+    """Someone quoted in the article, with every way the article named them when quoting."""
+
     name: str
     role: str | None
     mentions: tuple[str, ...]
@@ -48,13 +70,15 @@ class ExtractedSpeaker:
 
 @dataclass(frozen=True, slots=True)
 class QuoteExtraction:
+    """Everything extract_quotes found in one article."""
+
     quotes: tuple[ExtractedQuote, ...]
     speakers: tuple[ExtractedSpeaker, ...]
 
 
 @dataclass(slots=True)
 class _Event:
-    """A speaker phrase in the reporter's text: a sentence subject or the subject of a speech verb."""
+    """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's."""
 
     mention: Mention
     speaking: bool
@@ -80,18 +104,65 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(parts)
 
 
-def _attribute(masked: str, spans: list[QuoteSpan], i: int) -> Attribution | None:
-    s = spans[i]
-    nxt = next((t.open_pos for t in spans[i + 1 :] if t.para == s.para), s.para_end)
+def _next_line_signature(masked: str, para_end: int) -> Attribution | None:
+    """A '— Name' line right after a paragraph that ends with a quotation."""
+    lo = para_end
+    while lo < len(masked) and masked[lo].isspace():
+        lo += 1
+    hi = masked.find("\n", lo)
+    return signature_after(masked, lo, hi if hi >= 0 else len(masked))
+
+
+def _ends_between(ends: list[int], lo: int, hi: int) -> list[int]:
+    return ends[bisect.bisect_left(ends, lo) : bisect.bisect_right(ends, hi)]
+
+
+def _neighbours(spans: list[QuoteSpan]) -> tuple[list[int], list[int]]:
+    """For each span: where the next span of its paragraph opens (or the paragraph's end), and
+    where the previous whole quotation of its paragraph closed (or the paragraph's start)."""
+    nxt = [s.para_end for s in spans]
+    prev = [s.para_start for s in spans]
+    for i in range(len(spans) - 1):
+        if spans[i + 1].para == spans[i].para:
+            nxt[i] = spans[i + 1].open_pos
+    last_close: dict[int, int] = {}
+    for i, s in enumerate(spans):
+        prev[i] = last_close.get(s.para, s.para_start)
+        if s.kind == "full":
+            last_close[s.para] = s.close_pos + 1
+    return nxt, prev
+
+
+def _attribute(
+    masked: str, s: QuoteSpan, nxt: int, prev_close: int, ends: list[int]
+) -> Attribution | None:
     if s.closed:
         after = attribution_after(masked, s.close_pos + 1, nxt)
         if after is not None:
             return after
-    prev_close = next((t.close_pos + 1 for t in reversed(spans[:i]) if t.para == s.para),
-                      s.para_start)
-    ends = [e for e in sentence_ends(masked, prev_close, s.open_pos) if e <= s.open_pos]
-    lo = ends[-1] if ends else prev_close
-    return attribution_before(masked, lo, s.open_pos)
+        if nxt == s.para_end and not masked[s.close_pos + 1 : nxt].strip(" .\u00a0"):
+            sig = _next_line_signature(masked, s.para_end)
+            if sig is not None:
+                return sig
+    inside = _ends_between(ends, prev_close, s.open_pos)
+    lo = inside[-1] if inside else prev_close
+    return attribution_before(masked, max(lo, s.open_pos - _BEFORE_REACH), s.open_pos)
+
+
+def _settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None) -> None:
+    """Second look at full/fragment once the attribution is known.
+
+    A title or a few words with no speech verb of their own are not a whole quotation
+    ('his memoir, “Gifted Hands,” and'); a sentence-opening quotation that lost its comma is one
+    when a speaker follows ('“The caucus is a battle of niches” Grubbs said').
+    """
+    words = text[s.start : s.end]
+    if s.kind == "full" and attr is None and looks_like_title(words):
+        s.kind = "fragment"
+    elif s.kind == "fragment" and s.closed and word_count(words) >= 3 and words[:1].isupper() and \
+            _opens_paragraph(masked, s) and \
+            attribution_after(masked, s.close_pos + 1, s.para_end) is not None:
+        s.kind = "full"
 
 
 def _keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
@@ -105,10 +176,15 @@ def _keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
     return capitalised * 2 < len(words)
 
 
-def _context_events(masked: str, paras: list[tuple[int, int]]) -> list[_Event]:
+def _context_events(
+    masked: str, paras: list[tuple[int, int]], ends: list[int], wanted: set[int]
+) -> list[_Event]:
+    """Subjects and speech-verb subjects of every sentence in the wanted paragraphs."""
     events: list[_Event] = []
     for k, (lo, hi) in enumerate(paras):
-        bounds = [lo, *sentence_ends(masked, lo, hi)]
+        if k not in wanted:
+            continue
+        bounds = [lo, *_ends_between(ends, lo + 1, hi)]
         for a, b in zip(bounds, [*bounds[1:], hi], strict=True):
             while a < b and masked[a].isspace():
                 a += 1
@@ -117,8 +193,23 @@ def _context_events(masked: str, paras: list[tuple[int, int]]) -> list[_Event]:
             subj = sentence_subject(masked, a, b)
             if subj is not None:
                 events.append(_Event(subj, False, k))
+            participle_done = False
+            if ", " in masked[a:b] or ";" in masked[a:b]:
+                events.extend(_Event(m, False, k) for m in clause_subjects(masked, a, b))
             for vm in CUE_RE.finditer(masked, a, b):
-                m = subject_before(masked, a, vm.start())
+                if vm.group().endswith("ing"):
+                    # A participle ("saying", "adding"): its subject is the sentence's.
+                    if subj is not None and not participle_done:
+                        events.append(_Event(subj, True, k))
+                        participle_done = True
+                    continue
+                m = None
+                just_before = masked[max(a, vm.start() - 8) : vm.start()].rstrip()[-1:]
+                if just_before in _VERB_FIRST_PREV and \
+                        vm.group() not in OBJECT_VERBS:
+                    m = subject_after_verb(masked, vm.end(), b)  # "..., said Sherman, a ..."
+                if m is None or m.kind != "name":
+                    m = subject_before(masked, a, vm.start()) or m
                 if m is not None:
                     events.append(_Event(m, True, k))
     return events
@@ -138,40 +229,107 @@ def _resolve_all(resolver: Resolver, events: list[_Event]) -> None:
         ev.entity = resolver.resolve(ev.mention, speaking=ev.speaking)
 
 
-def _inherit(
-    i: int, spans: list[QuoteSpan], speakers: list[Entity | None], explicit: list[bool],
-    events: list[_Event], masked: str, paras: list[tuple[int, int]],
-) -> Entity | None:
-    """The speaker of a quotation without its own attribution: the nearest one before it."""
-    s = spans[i]
-    best_pos, best = -1, None
-    for j in range(i - 1, -1, -1):
-        t = spans[j]
-        if t.para != s.para:
-            break
-        if t.kind == "full" and (explicit[j] or speakers[j] is not None):
-            best_pos, best = t.open_pos, speakers[j]
-            break
+@dataclass(slots=True)
+class _Context:
+    """What inheritance looks at: quotations so far and speech events, indexed by paragraph."""
+
+    spans: list[QuoteSpan]
+    speakers: list[Entity | None]
+    explicit: list[bool]
+    masked: str
+    paras: list[tuple[int, int]]
+    ends: list[int]
+    # paragraph -> (positions, entities) of its speech events with a known speaker, in text order
+    said: dict[int, tuple[list[int], list[Entity]]]
+    subjects: dict[int, list[_Event]]  # paragraph -> all its events, in text order
+    last_quote: dict[int, int]  # paragraph -> index of its latest whole quotation so far
+    last_attributed: dict[int, int]  # paragraph -> same, among those with a speaker or a cue
+
+
+def _context(
+    spans: list[QuoteSpan], masked: str, paras: list[tuple[int, int]], ends: list[int],
+    events: list[_Event],
+) -> _Context:
+    said: dict[int, tuple[list[int], list[Entity]]] = {}
+    subjects: dict[int, list[_Event]] = {}
     for ev in events:
-        if ev.speaking and ev.para == s.para and best_pos < ev.mention.start < s.open_pos:
-            best_pos, best = ev.mention.start, ev.entity
+        subjects.setdefault(ev.para, []).append(ev)
+        if ev.speaking and ev.entity is not None:
+            pos, ents = said.setdefault(ev.para, ([], []))
+            pos.append(ev.mention.start)
+            ents.append(ev.entity)
+    return _Context(spans, [], [], masked, paras, ends, said, subjects, {}, {})
+
+
+def _latest_said(ctx: _Context, para: int, lo: int, hi: int) -> tuple[int, Entity | None]:
+    """The last speech event of a paragraph strictly between lo and hi."""
+    pos, ents = ctx.said.get(para, ([], []))
+    k = bisect.bisect_left(pos, hi) - 1
+    if k >= 0 and pos[k] > lo:
+        return pos[k], ents[k]
+    return -1, None
+
+
+def _inherit(ctx: _Context, i: int) -> Entity | None:
+    """The speaker of a quotation without its own attribution: the nearest one before it.
+
+    Speech verbs in the same sentence as the previous quotation's attribution ("“...,” X told the
+    paper, after Y stated ...") do not count: that sentence belongs to the previous quotation.
+    """
+    s = ctx.spans[i]
+    best_pos, best = -1, None
+    after = -1
+    j = ctx.last_attributed.get(s.para)
+    if j is not None:
+        t = ctx.spans[j]
+        best_pos, best = t.open_pos, ctx.speakers[j]
+        nxt = bisect.bisect_right(ctx.ends, t.close_pos + 1)
+        after = ctx.ends[nxt] if nxt < len(ctx.ends) else len(ctx.masked)
+    pos, ent = _latest_said(ctx, s.para, max(best_pos, after), s.open_pos)
+    if pos >= 0:
+        return ent
     if best_pos >= 0:
         return best
-    if s.para == 0 or masked[s.para_start : s.open_pos].strip():
+    if s.para == 0 or not _opens_paragraph(ctx.masked, s):
         return None
     k = s.para - 1
-    lo, hi = paras[k]
-    prev_quotes = [j for j in range(i) if spans[j].para == k and spans[j].kind == "full"]
-    prev_events = [ev for ev in events if ev.para == k and ev.speaking]
-    if masked[lo:hi].rstrip().endswith(":"):
-        subjects = [ev for ev in events if ev.para == k]
+    lo, hi = ctx.paras[k]
+    last_q = ctx.last_quote.get(k)
+    said_pos, said_ent = _latest_said(ctx, k, -1, hi + 1)
+    if ctx.masked[max(lo, hi - 10) : hi].rstrip().endswith(":"):
+        subjects = ctx.subjects.get(k, [])
+        if said_ent is not None:
+            return said_ent
         if subjects:
-            return (prev_events or subjects)[-1].entity
-    if prev_quotes and (not prev_events or
-                        spans[prev_quotes[-1]].open_pos > prev_events[-1].mention.start):
-        return speakers[prev_quotes[-1]]
-    if prev_events:
-        return prev_events[-1].entity
+            return subjects[-1].entity
+    if last_q is not None and ctx.spans[last_q].open_pos > said_pos:
+        return ctx.speakers[last_q]
+    if said_ent is not None:
+        return said_ent
+    return _recent_speaker(ctx, i, s.para - _CONTEXT_PARAS)
+
+
+def _opens_paragraph(masked: str, s: QuoteSpan) -> bool:
+    k = s.para_start
+    while k < s.open_pos and masked[k] in " \t\u00a0":
+        k += 1
+    return k == s.open_pos
+
+
+def _recent_speaker(ctx: _Context, i: int, min_para: int) -> Entity | None:
+    """The latest quoted or speaking entity in the last few paragraphs (a conversation going on)."""
+    s = ctx.spans[i]
+    for para in range(s.para, max(min_para, 0) - 1, -1):
+        j = ctx.last_quote.get(para)
+        quote_pos = ctx.spans[j].open_pos if j is not None and j != i else -1
+        quote_ent = ctx.speakers[j] if j is not None and j != i else None
+        pos, ent = _latest_said(ctx, para, -1, s.open_pos)
+        if quote_ent is not None and quote_pos > pos:
+            return quote_ent
+        if ent is not None:
+            return ent
+        if quote_ent is not None:
+            return quote_ent
     return None
 
 
@@ -184,12 +342,19 @@ def extract_quotes(text: str) -> QuoteExtraction:
     spans = find_spans(text)
     masked = mask_quotes(text, spans)
     paras = paragraphs(text)
-    attrs = [_attribute(masked, spans, i) for i in range(len(spans))]
+    ends = sentence_ends(masked, 0, len(masked))
+    nxt, prev = _neighbours(spans)
+    attrs = [_attribute(masked, s, nxt[i], prev[i], ends) for i, s in enumerate(spans)]
     keep = [not s.single or _keep_single(text, s, attrs[i]) for i, s in enumerate(spans)]
+    for s, a in zip(spans, attrs, strict=True):
+        _settle_kind(text, masked, s, a)
     spans = [s for s, k in zip(spans, keep, strict=True) if k]
     attrs = [a for a, k in zip(attrs, keep, strict=True) if k]
 
-    events = _context_events(masked, paras)
+    # Who was talked about matters only shortly before a quotation: read the few paragraphs
+    # before each one (and its own), not the whole article.
+    wanted = {p for s in spans for p in range(s.para - _CONTEXT_PARAS, s.para + 1)}
+    events = _context_events(masked, paras, ends, wanted)
     quote_events: list[_Event | None] = []
     for s, a in zip(spans, attrs, strict=True):
         ev = _Event(a.mention, True, s.para) if a is not None and a.mention is not None else None
@@ -200,16 +365,19 @@ def extract_quotes(text: str) -> QuoteExtraction:
     _resolve_all(resolver, events)
     events.sort(key=lambda e: e.mention.start)
 
-    speakers: list[Entity | None] = []
-    explicit: list[bool] = []
-    for i, s in enumerate(spans):
-        ev = quote_events[i]
+    ctx = _context(spans, masked, paras, ends, events)
+    for i, ev in enumerate(quote_events):
         if ev is not None:
-            speakers.append(ev.entity)
-            explicit.append(True)
+            ctx.speakers.append(ev.entity)
+            ctx.explicit.append(True)
         else:
-            speakers.append(_inherit(i, spans, speakers, explicit, events, masked, paras))
-            explicit.append(False)
+            ctx.speakers.append(_inherit(ctx, i))
+            ctx.explicit.append(False)
+        if spans[i].kind == "full":
+            ctx.last_quote[spans[i].para] = i
+            if ctx.explicit[i] or ctx.speakers[i] is not None:
+                ctx.last_attributed[spans[i].para] = i
+    speakers = ctx.speakers
 
     quotes = []
     for i, s in enumerate(spans):
@@ -231,9 +399,5 @@ def _speakers(speakers: list[Entity | None]) -> tuple[ExtractedSpeaker, ...]:
             continue
         seen.add(ent.name)
         out.append(ExtractedSpeaker(ent.name, _role(ent), tuple(ent.mentions) or (ent.name,)))
-    return out and tuple(out) or ()
+    return tuple(out)
 
-
-def word_total(text: str) -> int:
-    """Words in text (used by the benchmark's sanity output)."""
-    return word_count(text)

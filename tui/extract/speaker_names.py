@@ -1,54 +1,101 @@
 """Reading the noun phrase that names a speaker: a name with its title, a pronoun, or a description.
 
-All functions take the article text (with quotation contents masked) and character bounds, and return
-a Mention whose offsets point into that text.
+All functions take the article text (with quotation contents masked) and character bounds, and
+return a Mention whose offsets point into that text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 _SP = r"[ \u00a0]+"
-_ABBREV_TOKEN = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|St|Jr|"
-                 r"Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\.")
-_TOKEN = (rf"(?:{_ABBREV_TOKEN}|[A-Z]\.(?:[A-Z]\.)*|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?)"
+_ABBREV_TOKEN = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|"
+                 r"St|Jr|Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\.")
+# A dot that belongs to a title abbreviation ("Sen.", "Lt."), checked after the word is read.
+_ABBREV_DOT = (r"(?:(?<=Mr|Ms|Dr|St|Lt|Jr|Sr|Ft|Mt)|(?<=Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm|Maj|Rev|"
+               r"Cpl|Pvt|Hon)|(?<=Capt|Prof|Sens|Reps|Gens|Pres|Cmdr|Supt|Atty))\.")
+_TOKEN = (rf"(?:[A-Z]\.(?:[A-Z]\.)*|(?:al-|el-|bin-|abu-)?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?"
+          rf"(?:{_ABBREV_DOT})?)"
           r"(?![\w’'])")
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|la|le|al|bin|ibn|ben|dos|das)"
 NAME_RUN = rf"{_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOKEN})*"
-NAME_RUN_RE = re.compile(NAME_RUN)
-_NAME_END_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
+NAME_RUN_RE = re.compile(rf"(?=[A-ZÀ-Þ])(?<![\w’'-]){NAME_RUN}")
+NAME_END_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
 _NAME_START_RE = re.compile(rf"{NAME_RUN}")
-_PRONOUN_END_RE = re.compile(r"(?<![\w’'])(he|she|they|He|She|They)$")
 _PRONOUN_START_RE = re.compile(r"(he|she|they|He|She|They)(?![\w’'])")
 _DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|" \
        r"[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree|[A-Z][\w.\-]*['’]s)"
 _DESC_END_RE = re.compile(rf"(?<![\w’'-]){_DET}(?:{_SP}[\w’'.\-]+){{0,5}}?{_SP}([a-z][\w\-]*)$")
-_RELATIVE_END_RE = re.compile(r",\s*who$")
-_LEADING_DET_RE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?)[ \u00a0]+$")
-_BARE_NOUN_END_RE = re.compile(r"(?<![\w’'-])([a-z][a-z\-]{2,})$")
+_TITLE_BEFORE_PREP_RE = re.compile(
+    r"(?:Chief|Secretary|Director|Minister|Chairman|Chairwoman|Chair|Head|President|Leader|"
+    r"Governor|Ambassador|General|Commissioner|Speaker|Secretary-General|Under-Secretary)\s*$"
+)
+_NONSPACE_RE = re.compile(r"\S+")
+_COMPOUND_ADJ_RE = re.compile(
+    r"-(?:style|like|era|based|backed|led|born|made|esque|type|related|friendly|funded|owned|run|"
+    r"linked|allied|aligned|inspired|leaning)$"
+)
+_SPACE_CHARS = frozenset(" \t\n\u00a0")
+_CLAUSE_SUBJECT_RE = re.compile(
+    rf"(?:[,;]{_SP}(?:but|and|yet|so|while|although|though|because|when){_SP}|;{_SP})"
+    rf"({NAME_RUN})(?={_SP}[a-z])"
+)
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*\.?")
+_AGE_RE = re.compile(r"\d{1,3}")
+_ROLE_WORD_RE = re.compile(r"[\w\-’'.]+")
+_ROLE_STOP = frozenset(
+    {"the", "a", "an", "said", "says", "and", "to", "his", "her", "their", "its"}
+)
+_LEADING_DET_RE = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.\-]*['’]s)[ \u00a0]+$"
+)
 _PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under)"
                           r"(?:\s+(?:the|a|an))?\s*$")
-_TRAIL_PAREN_RE = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
          r"morning|afternoon|evening|night|week|month|year|weekend|January|February|March|April|"
          r"May|June|July|August|September|October|November|December)")
-_TRAIL_ADV_RE = re.compile(
-    rf"(?:\s+(?:also|later|then|again|once|previously|recently|earlier|further|simply|first|"
-    rf"has|had|have|would|will|did|does|do|is|was|were|are|had|could|may|might|just|even|"
-    rf"never|often|always|still|already|now|since|[a-z]+ly|"
-    rf"(?:on|last|this|next|late|early|in|on|at)\s+{_TIME}(?:\s+{_TIME})?|{_TIME}))+$"
+_TRAIL_WORDS = frozenset(
+    """also later then again once previously recently earlier further simply first has had have
+    would will did does do could may might just even never often always still already now
+    since reportedly
+    """.split()
 )
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+    afternoon evening night week month year weekend january february march april may june july
+    august september october november december
+    """.split()
+)
+_TIME_PREPS = frozenset("on last this next late early in at".split())
 _LEAD_CLAUSE_RE = re.compile(
     r"^(?:in|on|at|despite|after|before|while|when|as|although|though|since|during|with|without|"
-    r"for|following|speaking|addressing|like|unlike|if|because|asked|earlier|later|last|this|over|"
-    r"by|under|from|to|meanwhile|also|now|then|yet|still|however|instead|separately|overall|indeed|"
-    r"yesterday|today|but|and|so|of course|in addition|moreover|writing|responding|answering|"
+    r"for|following|speaking|addressing|like|unlike|if|because|asked|last|this|over|"
+    r"by|under|from|to|of course|in addition|writing|responding|answering|"
     r"citing|noting|echoing|back|upon|throughout|amid|among)\b[^,]{0,140},\s*",
     re.IGNORECASE,
 )
-_LEAD_CONJ_RE = re.compile(r"^(?:But|And|So|Yet|Still|Then|Now|Also|Meanwhile)\s+")
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{0,30}\))?\s*[:—–-]+\s*")
+# Sentence adverbs stand alone before the subject: "Then Trump went", "However, Cruz said".
+_LEAD_ADVERB_RE = re.compile(
+    r"^(?:meanwhile|also|now|then|yet|still|however|instead|separately|overall|indeed|moreover|"
+    r"earlier|later|yesterday|today|here|there|but|and|so|or|plus|again|first|finally|next)\b"
+    r",?\s+",
+    re.IGNORECASE,
+)
+_TRAILING_TIME_RE = re.compile(rf"(?:\s+(?:on|last|this|in)?\s*{_TIME})*\s*")
+_TRAILING_PP_RE = re.compile(r"\s+(?:of|from|at|for|with|to|who|and|in|on|during)\b")
+_NAME_AFTER_ROLE_RE = re.compile(rf"{_SP}({NAME_RUN})(?=[ ,\u00a0(])")
+_DESC_THEN_NAME_RE = re.compile(
+    rf"^(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)(?:{_SP}[\w\-’']+){{1,4}},{_SP}"
+    rf"({NAME_RUN}),"
+)
+_LEAD_TIME_RE = re.compile(r"^[^,]{0,40}\b(?:ago|later|earlier|before|after)\s*,\s*")
+_AS_FOR_RE = re.compile(rf"^(?:As for|As to|Asked about)\s+({NAME_RUN}),")
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{0,30}\))?"
+    r"\s*[:—–-]+\s*"
+)
 _APPOSITIVE_RE = re.compile(
     r"^,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+|who['’]s\s+)?"
     r"((?:the|a|an|[A-Za-z][\w\-’'.]*)\b[^,.;:!?()“”\"]{0,100})"
@@ -62,59 +109,72 @@ _APPOSITIVE_NAME_RE = re.compile(
 )
 
 TITLE_WORDS = frozenset(
-    """ambassador minister foreign interior prime deputy president vice senator sen rep representative
-    gov governor secretary general gen judge justice mayor chairman chairwoman chair chief director
-    speaker leader majority minority senate house attorney mr mrs ms miss dr prof professor pope king
-    queen prince princess lt col sgt capt adm maj commissioner spokesman spokeswoman spokesperson envoy
-    under-secretary secretary-general former acting candidate nominee congressman congresswoman rev
-    sheriff chancellor premier state defense defence treasury homeland security press commander
-    officer executive ceo founder lord lady sir dame sheikh emir crown finance home health labor
-    labour education energy commerce agriculture transportation veterans affairs national adviser
-    advisor assistant associate u.s us un eu first republican democratic democrat gop presidential
-    frontrunner front-runner supreme court district federal special counsel councilman councilwoman
-    assemblyman assemblywoman delegate mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt. capt.
-    adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the""".split()
+    """ambassador minister foreign interior prime deputy president vice senator sen rep
+    representative gov governor secretary general gen judge justice mayor chairman chairwoman
+    chair chief director speaker leader majority minority senate house attorney mr mrs ms miss
+    dr prof professor pope king queen prince princess lt col sgt capt adm maj commissioner
+    spokesman spokeswoman spokesperson envoy under-secretary secretary-general former acting
+    candidate nominee congressman congresswoman rev sheriff chancellor premier state defense
+    defence treasury homeland security press commander officer executive ceo founder lord lady
+    sir dame sheikh emir crown finance home health labor labour education energy commerce
+    agriculture transportation veterans affairs national adviser advisor assistant associate
+    u.s us un eu first republican democratic democrat gop presidential frontrunner
+    front-runner supreme court district federal special counsel councilman councilwoman
+    assemblyman assemblywoman delegate mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt.
+    capt. adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the
+    """.split()
 )
 STOP_CAPS = frozenset(
-    """the a an in on at but and or so as if when while after before since this that these those it
-    he she they we i his her their its our my your there here what who why how where yes no also
-    still now then meanwhile however despite although though according for with without from to by
-    of many some most both each every all one two last next earlier later asked speaking addressing
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december mr mrs ms dr today yesterday tonight instead
-    even just like unlike not nor yet because during amid after read more related news scroll top
-    photo image video watch click editor's editor’s update wait here look consider note see listen
-    please thank thanks yes okay ok well oh""".split()
+    """the a an in on at but and or so as if when while after before since this that these those
+    it he she they we i his her their its our my your there here what who why how where yes no
+    also still now then meanwhile however despite although though according for with without
+    from to by of many some most both each every all one two last next earlier later asked
+    speaking addressing monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december mr mrs ms dr
+    today yesterday tonight instead even just like unlike not nor yet because during amid
+    after read more related news scroll top photo image video watch click editor's editor’s
+    update wait here look consider note see listen please thank thanks yes okay ok well oh
+    """.split()
 )
 _TIME_CAPS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december""".split()
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
+    """.split()
 )
 ORG_WORDS = frozenset(
-    """news times post journal house party committee department ministry office council association
-    center centre institute university college network campaign foundation corporation corp inc
-    group agency commission administration court congress senate nations union bank fund
-    organization organisation reuters press television tv radio magazine daily review tribune herald
-    gazette telegraph guardian mail express channel company co llc ltd board bureau service authority
-    federation alliance coalition movement society church police army force forces pac project watch
-    initiative club caucus cabinet government embassy pentagon kremlin parliament assembly school
-    hospital chamber republicans democrats twitter facebook instagram cnn nbc abc cbs msnbc bbc ap
-    afp fox npr pbs politico breitbart republic state states kingdom report statement
-    times-picayune""".split()
+    """news times post journal house party committee department ministry office council
+    association center centre institute university college network campaign foundation
+    corporation corp inc group agency commission administration court congress senate nations
+    union bank fund organization organisation reuters press television tv radio magazine daily
+    review tribune herald gazette telegraph guardian mail express channel company co llc ltd
+    board bureau service authority federation alliance coalition movement society church
+    police army force forces pac project watch initiative club caucus cabinet government
+    embassy pentagon kremlin parliament assembly school hospital chamber republicans democrats
+    twitter facebook instagram cnn nbc abc cbs msnbc bbc ap afp fox npr pbs politico breitbart
+    republic state states kingdom report statement times-picayune
+    """.split()
 )
 ROLE_NOUNS = frozenset(
-    """envoy ambassador minister senator congressman congresswoman governor president nominee candidate
-    spokesman spokeswoman spokesperson secretary chairman chairwoman chair leader judge justice mayor
-    director diplomat lawmaker representative billionaire businessman businesswoman mogul frontrunner
-    front-runner premier chancellor king queen prince general commander chief attorney lawyer
-    prosecutor sheriff officer professor economist adviser advisor host anchor founder executive ceo
-    manager strategist pollster actor actress star author writer columnist commentator pastor
-    preacher bishop cardinal pope activist owner coach player veteran husband wife son daughter
-    father mother brother sister widow mayor-elect president-elect governor-elect speaker
-    congressmember delegate legislator politician statesman engineer farmer teacher doctor nurse
-    pilot captain detective inspector sergeant analyst scientist researcher historian economist
-    editor publisher reporter correspondent journalist producer director physician surgeon
-    resident student organizer organiser volunteer worker chef poet singer musician artist""".split()
+    """investor entrepreneur cleric master councillor councilor trustee superintendent principal
+    dean provost rector vicar imam rabbi envoy ambassador minister senator congressman
+    congresswoman governor president
+    nominee candidate spokesman spokeswoman spokesperson secretary chairman chairwoman chair leader
+    judge justice mayor director diplomat lawmaker representative billionaire businessman
+    businesswoman mogul frontrunner front-runner premier chancellor king queen prince general
+    commander chief attorney lawyer prosecutor sheriff officer professor economist adviser
+    advisor host anchor founder executive ceo manager strategist pollster actor actress star
+    author writer columnist commentator pastor preacher bishop cardinal pope activist owner
+    coach player veteran husband wife son daughter father mother brother sister widow
+    mayor-elect president-elect governor-elect speaker congressmember delegate legislator
+    politician statesman engineer farmer teacher doctor nurse pilot captain detective
+    inspector sergeant analyst scientist researcher historian economist editor publisher
+    reporter correspondent journalist producer director physician surgeon resident student
+    organizer organiser volunteer worker chef poet singer musician artist
+    """.split()
+)
+# A capitalised word used as an adjective before a role noun: "The Pakistani envoy", "GOP nominee".
+_ADJECTIVAL_RE = re.compile(
+    rf"{_SP}(?:[a-z][\w\-]*{_SP}){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
 )
 PREPOSITIONS = frozenset("of for at from with to by about in on inside under into".split())
 
@@ -136,11 +196,13 @@ class Mention:
 def _clean_token(tok: str) -> str:
     if tok.endswith(("’s", "'s")):
         tok = tok[:-2]
-    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and "." not in tok[:-1]:
+    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and \
+            "." not in tok[:-1]:
         tok = tok[:-1]
     return tok
 
 
+@functools.lru_cache(maxsize=8192)
 def split_title(run: str) -> tuple[str | None, str | None]:
     """'Foreign Minister Ishaq Dar' -> ('Foreign Minister', 'Ishaq Dar'); stop capitals dropped."""
     tokens = run.split()
@@ -149,11 +211,14 @@ def split_title(run: str) -> tuple[str | None, str | None]:
     while tokens and tokens[-1].lower().rstrip(".,") in _TIME_CAPS:
         tokens.pop()
     cut = 0
-    if not is_org_name(" ".join(tokens)):
-        for k in range(len(tokens) - 1):
-            low = tokens[k].lower().rstrip(",")
-            if low in TITLE_WORDS or low in ROLE_NOUNS:
-                cut = k + 1
+    for k in range(len(tokens) - 1):
+        low = tokens[k].lower().rstrip(",")
+        if low in TITLE_WORDS or low in ROLE_NOUNS:
+            cut = k + 1
+    if cut and is_org_name(" ".join(tokens[cut:])):
+        cut = 0  # "State Department", "Senate Judiciary Committee": an organisation's own name
+    if tokens and _COMPOUND_ADJ_RE.search(tokens[-1]):
+        return None, None  # "Trump-style", "Obama-era": an adjective, not a name
     title = " ".join(tokens[:cut]) or None
     name_tokens = [_clean_token(t) for t in tokens[cut:]]
     name = " ".join(t for t in name_tokens if t) or None
@@ -162,6 +227,7 @@ def split_title(run: str) -> tuple[str | None, str | None]:
     return title, name
 
 
+@functools.lru_cache(maxsize=8192)
 def is_org_name(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and len(name) > 1 and name.isupper():
@@ -169,75 +235,113 @@ def is_org_name(name: str) -> bool:
     return any(w.lower().strip(".,’'") in ORG_WORDS for w in words)
 
 
-def _mention_from_run(text: str, start: int, end: int, role: str | None) -> Mention | None:
-    run = text[start:end]
+@functools.lru_cache(maxsize=8192)
+def _run_parts(run: str) -> tuple[int, str | None, str | None]:
+    """(characters of leading stop capitals to skip, title, name) of a capitalised run."""
     title, name = split_title(run)
+    lead = 0
+    if name is not None:
+        for tok in run.split():
+            if tok.lower() not in STOP_CAPS:
+                break
+            lead = run.index(tok, lead) + len(tok)
+        while lead < len(run) and run[lead] in " \u00a0":
+            lead += 1
+    return lead, title, name
+
+
+def _mention_from_run(text: str, start: int, end: int, role: str | None) -> Mention | None:
+    lead, title, name = _run_parts(text[start:end])
     if name is None:
         return None
-    # Offsets of the trimmed run: drop leading stop capitals.
-    lead = 0
-    for tok in run.split():
-        if tok.lower() in STOP_CAPS:
-            lead = run.index(tok, lead) + len(tok)
-        else:
-            break
     s = start + lead
-    while s < end and text[s] in " \u00a0":
-        s += 1
     roles = [r for r in (title, role) if r]
     return Mention(s, end, text[s:end], "name", name, "; ".join(roles) or None)
 
 
 def _strip_trailing(s: str) -> str:
-    prev = None
-    while prev != s:
-        prev = s
-        s = _TRAIL_PAREN_RE.sub("", s)
-        s = _TRAIL_ADV_RE.sub("", s).rstrip()
-    return s
+    """Drop adverbs, times and parentheses between a subject and its verb: 'Reid (D-Nev.) on
+    Tuesday also' -> 'Reid'. Works word by word from the end (a regex anchored at the end would
+    be tried at every position)."""
+    while True:
+        s = s.rstrip()
+        if s.endswith(")"):
+            k = s.rfind("(", max(0, len(s) - 70))
+            if k < 0 or ")" in s[k:-1]:
+                return s
+            s = s[:k]
+            continue
+        cut = s.rfind(" ")
+        last = s[cut + 1 :]
+        low = last.lower()
+        if low in _TRAIL_WORDS or (low.endswith("ly") and last.islower() and len(low) > 3):
+            s = s[: cut + 1] if cut >= 0 else ""
+            continue
+        if low in _TIME_WORDS:
+            s = s[: cut + 1] if cut >= 0 else ""
+            before = s.rstrip()
+            k = before.rfind(" ")
+            if before[k + 1 :].lower() in _TIME_PREPS:
+                s = before[: k + 1] if k >= 0 else ""
+            continue
+        return s
 
 
 def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | None:
     """The noun phrase ending at hi (the subject of a verb that starts at hi)."""
-    lo = max(lo, hi - 220)
+    lo = max(lo, hi - 160)
     s = _strip_trailing(text[lo:hi].rstrip())
     if not s:
         return None
     end = lo + len(s)
     if s.endswith(",") and depth < 2:
         return _appositive_subject(text, lo, end, depth)
-    m = _PRONOUN_END_RE.search(s)
-    if m:
-        return Mention(lo + m.start(), end, m.group(), "pronoun")
-    m = _RELATIVE_END_RE.search(s)
-    if m and depth < 2:
+    cut = s.rfind(" ") + 1
+    last = s[cut:]
+    if last in _PRONOUNS or last in _NON_PERSON_PRONOUNS:
+        return Mention(lo + cut, end, last, "pronoun")
+    if last == "who" and s[:cut].rstrip().endswith(",") and depth < 2:
         # "Dianne Feinstein, the ranking Democrat, who said": the antecedent speaks.
-        return subject_before(text, lo, lo + m.start() + 1, depth + 1)
-    m = _NAME_END_RE.search(s)
-    if m:
-        return _name_or_pp_head(text, lo, lo + m.start(), end, depth)
-    m = _DESC_END_RE.search(s)
-    if m:
-        return _desc_or_pp_head(text, lo, lo + m.start(), end, m.group(1), depth)
-    m = _BARE_NOUN_END_RE.search(s)
-    if m and m.group(1) not in _NOT_NOUNS:
-        pre = text[lo : lo + m.start()].rstrip()
-        if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
-            return Mention(lo + m.start(), end, m.group(1), "desc", head=m.group(1))
+        return subject_before(text, lo, lo + len(s[:cut].rstrip()), depth + 1)
+    # End-anchored patterns are searched in a short tail only: they are tried at every position.
+    tail_at = max(0, len(s) - 90)
+    tail = s[tail_at:]
+    base = lo + tail_at
+    if last[:1].isupper() or last[:1] in "ÀÁÂÄÉÈÍÓÖÚÜ":
+        m = NAME_END_RE.search(tail)
+        if m:
+            return _name_or_pp_head(text, lo, base + m.start(), end, depth)
+    if last[:1].islower() and last not in _NOT_NOUNS:
+        m = _DESC_END_RE.search(tail)
+        if m:
+            return _desc_or_pp_head(text, lo, base + m.start(), end, m.group(1), depth)
+        if len(last) > 3 and last.endswith("s") and last not in _NOT_NOUNS and \
+                _BARE_NOUN_RE.fullmatch(last):
+            pre = s[:cut].rstrip()
+            if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
+                return Mention(lo + cut, end, last, "desc", head=last)
     return None
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
+# Speakers that are never a named person here: a document ("it reads"), the writer ("I said").
+_NON_PERSON_PRONOUNS = frozenset({"it", "It", "I", "we", "We"})
+_BARE_NOUN_RE = re.compile(r"[a-z][a-z\-]{2,}s")  # "officials", "critics"
 _NOT_NOUNS = frozenset(
     """and but or that which who whom also then this when while as if not has had have would will
-    was were is are be been being did does do could should may might can just never often always
-    still already only even there here it him her them us me we you i he she they its what""".split()
+    was were is are be been being did does do could should may might can just never often
+    always still already only even there here it him her them us me we you i he she they its
+    what
+    """.split()
 )
 
 
 def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Mention | None:
-    """A name ending the subject, unless it sits in a prepositional phrase ('Pollak of Breitbart')."""
+    """A name ending the subject, unless inside a prepositional phrase ('Pollak of Breitbart')."""
     pre = text[lo:start]
     pm = _PREP_END_RE.search(pre)
+    if pm and _TITLE_BEFORE_PREP_RE.search(pre, 0, pm.start()):
+        pm = None  # "Chief of Staff Katie Walsh", "Secretary of State John Kerry": a title
     if pm and depth < 2:
         head = subject_before(text, lo, lo + pm.start(), depth + 1)
         if head is not None and head.kind != "pronoun":
@@ -245,29 +349,36 @@ def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Me
             head.text = text[head.start : end]
             return head
         return None
-    role = _role_words_before(pre)
+    found = _role_words_before(pre)
     mention = _mention_from_run(text, start, end, None)
-    if mention is not None and role:
+    if mention is None:
+        return None
+    np_start = start
+    if found:
+        role = found[0]
         mention.role = f"{role} {mention.role}" if mention.role else role
         mention.text = text[start:end]
-    if mention is not None:
-        dm = _LEADING_DET_RE.search(pre)
-        if dm:
-            mention.np_start = lo + dm.start()
+        np_start = lo + found[1]
+    dm = _LEADING_DET_RE.search(text, lo, np_start)
+    if dm:
+        np_start = dm.start()
+    if np_start < mention.start:
+        mention.np_start = np_start
     return mention
 
 
-def _role_words_before(pre: str) -> str | None:
-    """Lower-case words right before a name that end in a role noun ('presidential candidate')."""
-    words = pre.split()[-5:]
-    k = len(words)
-    while k > 0 and words[k - 1].lower() not in ROLE_NOUNS:
+def _role_words_before(pre: str) -> tuple[str, int] | None:
+    """Words right before a name that end in a role noun ('presidential candidate'), and their
+    offset in pre."""
+    words = [(m.group(), m.start()) for m in _NONSPACE_RE.finditer(pre, max(0, len(pre) - 80))]
+    words = words[-5:]
+    if not words or words[-1][0].lower() not in ROLE_NOUNS:
         return None
-    start = k
-    while start > 0 and re.fullmatch(r"[\w\-’'.]+", words[start - 1]) and \
-            words[start - 1].lower() not in {"the", "a", "an", "said", "says", "and", "to"}:
+    start = len(words) - 1
+    while start > 0 and _ROLE_WORD_RE.fullmatch(words[start - 1][0]) and \
+            words[start - 1][0].lower() not in _ROLE_STOP:
         start -= 1
-    return " ".join(words[start:]) or None
+    return " ".join(w for w, _ in words[start:]), words[start][1]
 
 
 def _desc_or_pp_head(
@@ -293,6 +404,8 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
     inner = text[comma + 1 : inner_end].strip()
     inner_start = text.index(inner, comma + 1) if inner else inner_end
     head = subject_before(text, lo, comma, depth + 1)
+    if _PARTY_TAG_RE.fullmatch(inner) or _AGE_RE.fullmatch(inner):
+        return head  # "Jason Chaffetz, R-Utah," / "Harry Bolt, 30,"
     run = _NAME_START_RE.fullmatch(inner) if inner else None
     if run and not is_org_name(inner):
         named = _mention_from_run(text, inner_start, inner_start + len(inner), None)
@@ -362,7 +475,7 @@ def subject_after_verb(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
-    """The last name in 'Ohio State University professor Paul Beck' not inside a PP or possessive."""
+    """The last name in 'Ohio State University professor Paul Beck', not in a PP or possessive."""
     best: Mention | None = None
     for rm in NAME_RUN_RE.finditer(chunk):
         pre = chunk[: rm.start()]
@@ -371,6 +484,8 @@ def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
         after = chunk[rm.end() :]
         if rm.group().endswith(("’s", "'s")) or after.startswith(("’s", "'s")):
             continue  # "Clinton's introducer": a determiner, not the speaker
+        if not _TRAILING_TIME_RE.fullmatch(after) and not _TRAILING_PP_RE.match(after):
+            continue  # "added Latin hits": an adjective, not a name
         cand = _mention_from_run(text, off + rm.start(), off + rm.end(), None)
         if cand is None:
             continue
@@ -408,36 +523,101 @@ def _cut_before_clause(chunk: str) -> str:
     return chunk[: max(0, m.start() - 1)].rstrip() if m else chunk
 
 
-def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
-    """The grammatical subject at the start of a sentence, after leading adverbial clauses."""
-    s = text[lo:hi]
-    off = lo
-    m = _DATELINE_RE.match(s)
-    if m:
-        off += m.end()
-        s = s[m.end():]
+def _strip_lead(s: str) -> int:
+    """Length of the leading adverbial clauses of s ('In April, while speaking at X, ')."""
+    pos = 0
     for _ in range(3):
-        m = _LEAD_CLAUSE_RE.match(s) or _LEAD_CONJ_RE.match(s)
+        rest = s[pos : pos + 200]
+        first = rest[: rest.find(" ")].lower().rstrip(",") if " " in rest else ""
+        m = None
+        if first in _LEAD_WORDS or first.startswith(("in-", "back-")):
+            m = _LEAD_ADVERB_RE.match(rest) or _LEAD_CLAUSE_RE.match(rest)
+        elif "," in rest[:48] and _TIME_ADV_IN_RE.search(rest, 0, 48):
+            m = _LEAD_TIME_RE.match(rest)
         if not m:
             break
-        off += m.end()
-        s = s[m.end():]
-    m = _PRONOUN_START_RE.match(s)
-    if m:
-        return Mention(off, off + m.end(), m.group(), "pronoun")
-    m = _NAME_START_RE.match(s)
-    if m:
-        nxt = s[m.end() : m.end() + 2]
-        if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
-            return _mention_from_run(text, off, off + m.end(), None)
-    dm = re.match(rf"{_DET}(?:{_SP}[\w’'.\-]+){{1,5}}", s)
+        pos += m.end()
+    return pos
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The grammatical subject at the start of a sentence, after leading adverbial clauses."""
+    while lo < hi and text[lo] in _SPACE_CHARS:
+        lo += 1
+    s = text[lo : min(hi, lo + 400)]
+    off = lo
+    if s[:3].isupper():
+        m = _DATELINE_RE.match(s)
+        if m:
+            off += m.end()
+            s = s[m.end() :]
+    if s[:1] in "AOTHSa":
+        m = _AS_FOR_RE.match(s) or _DESC_THEN_NAME_RE.match(s)
+        if m:  # "As for Trump, he said ...": the topic is who the next pronoun means
+            return _mention_from_run(text, off + m.start(1), off + m.end(1), None)
+    cut = _strip_lead(s)
+    if cut:
+        off += cut
+        s = s[cut:]
+    parts = s.split(None, 1)
+    first = parts[0] if parts else ""
+    if first in _PRONOUNS:
+        return Mention(off, off + len(first), first, "pronoun")
+    if first.lower() in STOP_CAPS and first.lower() not in _DET_WORDS:
+        return None
+    m = _NAME_START_RE.match(s) if first[:1].isupper() else None
+    if m and first.lower() not in _DET_WORDS:
+        adj = _ADJECTIVAL_RE.match(s, m.end())
+        if adj:
+            # "Republican presidential candidate Donald Trump took ...": the name after the role.
+            named = _NAME_AFTER_ROLE_RE.match(s, adj.end())
+            if named:
+                return _mention_from_run(text, off + named.start(1), off + named.end(1),
+                                         s[: adj.end()])
+        else:
+            nxt = s[m.end() : m.end() + 2]
+            if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
+                return _mention_from_run(text, off, off + m.end(), None)
+    dm = _DESC_SUBJECT_RE.match(s)
     if dm:
         words = dm.group().split()
         for k in range(len(words), 1, -1):
             if words[k - 1].lower().rstrip(",") in ROLE_NOUNS:
                 desc = " ".join(words[:k]).rstrip(",")
+                named = _NAME_AFTER_ROLE_RE.match(s, len(desc))
+                if named and not words[k - 1].endswith(","):
+                    return _mention_from_run(text, off + named.start(1), off + named.end(1), desc)
                 return Mention(off, off + len(desc), desc, "desc", head=words[k - 1].lower())
+    if m:
+        nxt = s[m.end() : m.end() + 2]
+        if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
+            return _mention_from_run(text, off, off + m.end(), None)
     return None
+
+
+_DET_WORDS = frozenset(
+    "the a an his her its their our one another this that some several many two three".split()
+)
+_DESC_SUBJECT_RE = re.compile(rf"{_DET}(?:{_SP}[\w’'.\-]+){{1,5}}")
+_LEAD_WORDS = frozenset(
+    """in on at despite after before while when as although though since during with without for
+    following speaking addressing like unlike if because asked earlier later last this over by
+    under from to meanwhile also now then yet still however instead separately overall indeed
+    yesterday today but and so of writing responding answering citing noting echoing back upon
+    throughout amid among here there moreover or plus again first finally next
+    """.split()
+)
+_TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")
+
+
+def clause_subjects(text: str, lo: int, hi: int) -> list[Mention]:
+    """Names opening a later clause: '..., but Christie wasn't having it' / '; Smith agreed'."""
+    out = []
+    for m in _CLAUSE_SUBJECT_RE.finditer(text, lo, hi):
+        mention = _mention_from_run(text, m.start(1), m.end(1), None)
+        if mention is not None:
+            out.append(mention)
+    return out
 
 
 def content_words(s: str) -> set[str]:

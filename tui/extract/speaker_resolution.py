@@ -1,16 +1,19 @@
 """Turning mentions ("Ahmad", "he", "the Pakistani envoy") into the people and bodies they refer to.
 
 Mentions are resolved in text order: a pronoun goes to the most recent compatible person, a
-description to the most recent person whose title or appositive shares its words (or, for a bare role
-noun such as "the minister", the most recent speaker), and a short name to the fullest form of that
-name in the article.
+description to the most recent person whose title or appositive shares its words (or, for a bare
+role noun such as "the minister", the most recent speaker), and a short name to the fullest form of
+that name in the article.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
+from tui.extract.speaker_genders import first_name_gender
 from tui.extract.speaker_names import (
     NAME_RUN_RE,
     ROLE_NOUNS,
@@ -20,6 +23,7 @@ from tui.extract.speaker_names import (
     is_org_name,
     split_title,
 )
+from tui.extract.speaker_places import PLACES
 
 _ROLE_ALIASES = {
     "envoy": {"ambassador", "envoy", "diplomat"},
@@ -34,6 +38,11 @@ _ROLE_ALIASES = {
     "mayor": {"mayor"},
     "minister": {"minister"},
 }
+_OWNED_BODY_RE = re.compile(
+    r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})['’]s? (?:[a-z]+ )?(?:office|campaign|team)"
+)
+_NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside any subject
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _GENERIC_DESC_WORDS = frozenset("former new top senior current longtime then".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam lady dame queen princess".split())
 _MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
@@ -55,6 +64,15 @@ class Entity:
             self.role_words |= content_words(role)
 
 
+@functools.lru_cache(maxsize=16384)
+def _entry(run: str) -> tuple[str, str | None, tuple[str, ...]] | None:
+    """(name, title, index tokens) of a capitalised run, or None when it is no usable name."""
+    title, name = split_title(run)
+    if name is None or len(name) < 2 or name.count(" ") > 3:
+        return None  # a headline in title case is not a name
+    return name, title, tuple(t for t in name.split() if t.lower() not in STOP_CAPS)
+
+
 class Registry:
     """Every capitalised name in the article (outside quotations), to find a name's fullest form."""
 
@@ -62,16 +80,27 @@ class Registry:
         self.positions: dict[str, list[int]] = {}
         self.by_token: dict[str, set[str]] = {}
         self.titles: dict[str, list[str]] = {}
+        self.places: set[str] = set(PLACES)
         for m in NAME_RUN_RE.finditer(masked):
-            title, name = split_title(m.group())
-            if name is None or len(name) < 2:
+            entry = _entry(m.group())
+            if entry is None:
                 continue
-            self.positions.setdefault(name, []).append(m.start())
-            for tok in name.split():
-                if tok.lower() not in STOP_CAPS:
+            name, title, tokens = entry
+            start = m.start()
+            if len(tokens) == 1 and name not in self.places and \
+                    _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start):
+                self.places.add(name)
+            seen = self.positions.get(name)
+            if seen is None:
+                self.positions[name] = [start]
+                for tok in tokens:
                     self.by_token.setdefault(tok, set()).add(name)
+            else:
+                seen.append(start)
             if title:
-                self.titles.setdefault(name, []).append(title)
+                known = self.titles.setdefault(name, [])
+                if title not in known:
+                    known.append(title)
 
     def fullest(self, name: str, pos: int) -> str:
         """The fullest registered name containing all of name's tokens, nearest before pos."""
@@ -87,9 +116,9 @@ class Registry:
         last = tokens[-1]
 
         def rank(c: str) -> tuple[int, int, int, int]:
-            ps = self.positions.get(c, [])
-            before = [p for p in ps if p <= pos]
-            recency = max(before) if before else -(min(ps) if ps else 0) - 10**9
+            ps = self.positions.get(c, [])  # in text order
+            k = bisect.bisect_right(ps, pos)
+            recency = ps[k - 1] if k else -(ps[0] if ps else 0) - 10**9
             return (len(c.split()) >= 2, c.split()[-1] == last, recency, len(c))
 
         best = max(cands, key=rank)
@@ -98,7 +127,8 @@ class Registry:
         return max(supers, key=lambda c: (len(c.split()), len(c)))
 
 
-_MR_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+")
+# A single capitalised word after these is a place ("in Iowa", "from Tehran"), not a person.
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|across|throughout|near|to)\s+(?:the\s+)?$")
 
 
 class Resolver:
@@ -115,8 +145,11 @@ class Resolver:
         if ent is None:
             org = is_org_name(name)
             titles = self.registry.titles.get(name, [])
-            person = not org and (len(name.split()) >= 2 or bool(titles))
-            ent = Entity(name, org, person)
+            single = " " not in name
+            person = not org and (not single or bool(titles) or (
+                len(self.registry.positions.get(name, ())) >= 2 and
+                name not in self.registry.places))
+            ent = Entity(name, org, person, None if single else first_name_gender(name))
             for t in titles:
                 ent.add_role(t)
                 low = t.lower().split()[0]
@@ -132,9 +165,13 @@ class Resolver:
         if m.kind == "name" and m.name:
             ent = self.entity(self.registry.fullest(m.name, m.start))
             ent.add_role(m.role)
+            for title in self.registry.titles.get(m.name, ()):
+                ent.add_role(title)
             self._note_gender(ent, m)
+            if speaking and not ent.is_org and ent.name not in self.registry.places:
+                ent.person_like = True  # a single name that speaks is a person ("Bob said")
         elif m.kind == "pronoun":
-            ent = self._pronoun(m.text.lower())
+            ent = self._pronoun(m.text.lower(), m.start)
             self.learn_gender(ent, m.text)
         else:
             ent = self._description(m)
@@ -142,8 +179,9 @@ class Resolver:
             self.history.append(ent)
             if speaking:
                 self.speakers.append(ent)
-                if m.text not in ent.mentions:
-                    ent.mentions.append(m.text)
+                text = m.text.lower() if m.kind == "pronoun" else m.text
+                if text not in ent.mentions:
+                    ent.mentions.append(text)
         return ent
 
     def learn_gender(self, ent: Entity | None, pronoun: str) -> None:
@@ -161,7 +199,9 @@ class Resolver:
         if not ent.person_like and not ent.is_org and (m.role or len(ent.name.split()) >= 2):
             ent.person_like = True
 
-    def _pronoun(self, pronoun: str) -> Entity | None:
+    def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
+        if pronoun in ("it", "i", "we"):
+            return None
         if pronoun == "they":
             for ent in reversed(self.history[-3:]):
                 if ent.is_org:
@@ -171,21 +211,44 @@ class Resolver:
         for ent in reversed(self.history[-12:]):
             if ent.person_like and ent.gender in (None, want):
                 return ent
-        return None
+        return self._named_before(pos, want)
+
+    def _named_before(self, pos: int, want: str | None) -> Entity | None:
+        """Fallback for a pronoun with no subject to go to: the last full personal name written
+        before it anywhere ("... came from student Deja Stewart, who ... \"Savage,\" she said")."""
+        best_pos, best = -1, None
+        for name, positions in self.registry.positions.items():
+            if " " not in name or is_org_name(name):
+                continue
+            k = bisect.bisect_left(positions, pos) - 1
+            if k >= 0 and positions[k] > best_pos and pos - positions[k] < _NAMED_REACH:
+                gender = self.entities[name].gender if name in self.entities else \
+                    first_name_gender(name)
+                if want is None or gender in (None, want):
+                    best_pos, best = positions[k], name
+        return self.entity(self.registry.fullest(best, best_pos)) if best else None
 
     def _description(self, m: Mention) -> Entity | None:
         head = (m.head or "").lower()
+        owner = _OWNED_BODY_RE.fullmatch(m.text)
+        if owner:  # "Ryan's office said": a named person's own office speaks for them
+            return self.entity(self.registry.fullest(owner.group(1), m.start))
         if not head or head not in ROLE_NOUNS:
             return None  # "the report", "officials", "a source": unnamed, never guessed
+        if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
+            return None  # "a senior strategist", "one aide": someone new and unnamed
         words = content_words(m.text) - _GENERIC_DESC_WORDS
         wanted = set()
         for w in words:
             wanted |= _ROLE_ALIASES.get(w, {w})
-        for ent in reversed(self.history):
+        for ent in reversed(self.history[-200:]):
             if ent.person_like and ent.role_words & wanted:
                 ent.add_role(None)
                 return ent
-        for ent in reversed(self.speakers):
+        for ent in reversed(self.speakers[-50:]):
             if ent.person_like:
                 return ent
-        return None
+        for ent in reversed(self.history[-12:]):
+            if ent.person_like:
+                return ent  # nobody has spoken yet: the person the article is talking about
+        return self._named_before(m.start, None)
