@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .model import Article, Briefing, BriefingInfo, Speaker
 from .problems import Problem, did_you_mean
+from .textfile import read_text_file
 from .validate import FileContent, Located, check_document
 from .yamlread import MAX_FILE_BYTES, parse_yaml
 
@@ -82,51 +82,13 @@ def _walk(folder: str, problems: list[Problem]) -> Iterator[tuple[str, str]]:
 
 
 def read_text(path: str) -> tuple[str | None, Problem | None]:
-    """Read a file as text: UTF-8 (with or without a BOM) or UTF-16 with a BOM."""
-    where = "(file)"
-    try:
-        if os.path.isdir(path):
-            return None, Problem(path, 1, 1, where, "this is a folder, not a file")
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return None, Problem(
-                path,
-                1,
-                1,
-                where,
-                f"the file is {size / 1048576:.0f} MiB, over the {MAX_FILE_BYTES // 1048576} MiB "
-                "limit; split it into one file per article",
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        return None, Problem(
-            path,
-            1,
-            1,
-            where,
-            f"cannot read the file: {error.strerror or error}; "
-            "check that it exists and that you may read it",
-        )
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError:
-            return None, Problem(path, 1, 1, where, "not valid UTF-16 text; save it as UTF-8")
-    if b"\x00" in raw:
-        return None, Problem(path, 1, 1, where, "this is a binary file, not YAML text")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(
-            path,
-            line,
-            column,
-            where,
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-        )
+    """Read a briefing file as text, or say why it cannot be read."""
+    return read_text_file(
+        path,
+        what="YAML",
+        max_bytes=MAX_FILE_BYTES,
+        too_big="split it into one file per article",
+    )
 
 
 def load_file(path: str) -> FileContent:

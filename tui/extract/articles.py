@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from ..textfile import read_text_file
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -42,35 +43,14 @@ class CleanArticle:
 
 def read_article(path: str) -> tuple[RawArticle | None, Problem | None]:
     """Read a .txt or .md article as UTF-8, or say clearly why not."""
-    where = "(file)"
     if not path.lower().endswith(ARTICLE_SUFFIXES):
         return None, Problem(
-            path, 1, 1, where, "not an article file; give plain text (.txt) or Markdown (.md)"
+            path, 1, 1, "(file)", "not an article file; give plain text (.txt) or Markdown (.md)"
         )
-    try:
-        if os.path.isdir(path):
-            return None, Problem(path, 1, 1, where, "this is a folder, not a file")
-        if os.path.getsize(path) > MAX_ARTICLE_BYTES:
-            return None, Problem(path, 1, 1, where, "the file is over 10 MiB; is it an article?")
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        return None, Problem(path, 1, 1, where, f"cannot read the file: {error.strerror or error}")
-    if b"\x00" in raw:
-        return None, Problem(path, 1, 1, where, "this is a binary file, not article text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(
-            path,
-            line,
-            column,
-            where,
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-        )
-    return RawArticle(path, text), None
+    text, problem = read_text_file(
+        path, what="article", max_bytes=MAX_ARTICLE_BYTES, too_big="is it an article?"
+    )
+    return (RawArticle(path, text), None) if text is not None else (None, problem)
 
 
 def article_files(paths: list[str]) -> list[str]:
