@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.quote_cues import CUE_RE, OBJECT_VERBS, normalise_cue
+from tui.extract.quote_cues import CAPITAL_CUE_RE, CUE_RE, OBJECT_VERBS, normalise_cue
 from tui.extract.speaker_names import (
     NAME_END_RE,
     NAME_RUN,
@@ -172,6 +172,13 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
             mention = first or subject_before(masked, lo, verb.start()) or \
                 sentence_subject(masked, lo, verb.start())
         return Attribution(mention, normalise_cue(verb.group()))
+    cap = CAPITAL_CUE_RE.search(masked, max(lo, end - 120), end)
+    if cap is not None and \
+            (cap.start() == lo or masked[lo : cap.start()].rstrip()[-1:] in ".!?”\"\n"):
+        # "Said Dorothy Poynter, who grew up with him, “": the speaker follows the verb.
+        mention = _verb_first(masked, cap.end(), end)
+        if mention is not None:
+            return Attribution(mention, normalise_cue(cap.group().lower()))
     if last == ":":
         nm = NAME_END_RE.search(masked, max(lo, end - 90), end - 1)
         if nm and (nm.start() == lo + len(seg) - len(seg.lstrip()) or

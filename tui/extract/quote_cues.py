@@ -46,7 +46,7 @@ for _v in _REGULAR:
 _ALL_FORMS -= {
     "state", "post", "report", "note", "echo", "text", "email", "e-mail", "snap", "charge",
     "counter", "cry", "reason", "answer", "comment", "joke", "laugh", "promise", "demand",
-    "sigh", "shout", "plead", "beg", "advise", "rail", "protest", "describe",
+    "sigh", "shout", "plead", "beg", "advise", "rail", "protest", "describe", "press",
 }
 
 CUE_FORMS: frozenset[str] = frozenset(_ALL_FORMS)
@@ -83,6 +83,13 @@ def _trie_pattern(words: list[str]) -> str:
 _ALT = _trie_pattern(sorted(CUE_FORMS))
 CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_ALT})(?![\w’'-])")
 CUE_AT_END_RE = re.compile(rf"(?<![\w’'-])(?:{_ALT})\s*[,:]?\s*$")
+
+
+# A speech verb opening its sentence, the speaker after it: "Said Trump: “", "Added Smith, “".
+CAPITAL_CUE_RE = re.compile(
+    r"(?<![\w’'-])(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Replied|Explained|Continued|"
+    r"Noted|Recalled|Declared|Tweeted|Quipped|Warned|Insisted|Argued)(?![\w’'-])"
+)
 
 
 # Verbs whose following noun is the listener, not the speaker ("told CBS News").

@@ -134,6 +134,12 @@ STOP_CAPS = frozenset(
     today yesterday tonight instead even just like unlike not nor yet because during amid
     after read more related news scroll top photo image video watch click editor's editor’s
     update wait here look consider note see listen please thank thanks yes okay ok well oh
+    recently shortly lately currently previously additionally similarly clearly certainly
+    obviously apparently interestingly unfortunately fortunately ultimately initially eventually
+    presumably hopefully notably importantly basically frankly honestly actually generally
+    especially specifically partial ever another any much among outside rather against
+    said says added adds asked asks wrote writes replied explained continued noted recalled
+    declared tweeted quipped warned insisted argued
     """.split()
 )
 _TIME_CAPS = frozenset(
@@ -206,6 +212,10 @@ def _clean_token(tok: str) -> str:
 def split_title(run: str) -> tuple[str | None, str | None]:
     """'Foreign Minister Ishaq Dar' -> ('Foreign Minister', 'Ishaq Dar'); stop capitals dropped."""
     tokens = run.split()
+    for k in range(len(tokens) - 2, -1, -1):
+        if tokens[k].endswith(("’s", "'s")):
+            tokens = tokens[k + 1 :]  # "China's Silk Road", "Ohio's Gov. X": the owner is not named
+            break
     while tokens and tokens[0].lower() in STOP_CAPS:
         tokens.pop(0)
     while tokens and tokens[-1].lower().rstrip(".,") in _TIME_CAPS:

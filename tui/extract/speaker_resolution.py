@@ -41,9 +41,15 @@ _ROLE_ALIASES = {
 _OWNED_BODY_RE = re.compile(
     r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})['’]s? (?:[a-z]+ )?(?:office|campaign|team)"
 )
+# "the Clinton campaign", "the Obama administration": a body named after its leader speaks itself.
+_NAMED_BODY_RE = re.compile(
+    r"(?:[Tt]he[ \u00a0]+)?((?:[A-Z][\w.\-]*[ \u00a0]+){1,3})(campaign|administration|government)"
+)
 _NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside any subject
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 _GENERIC_DESC_WORDS = frozenset("former new top senior current longtime then".split())
+# People who speak for someone else: "the spokesman" is never the person he speaks for.
+_PROXY_HEADS = frozenset("spokesman spokeswoman spokesperson adviser advisor strategist".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam lady dame queen princess".split())
 _MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
 
@@ -73,6 +79,10 @@ def _entry(run: str) -> tuple[str, str | None, tuple[str, ...]] | None:
     return name, title, tuple(t for t in name.split() if t.lower() not in STOP_CAPS)
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"
+
+
 class Registry:
     """Every capitalised name in the article (outside quotations), to find a name's fullest form."""
 
@@ -81,6 +91,8 @@ class Registry:
         self.by_token: dict[str, set[str]] = {}
         self.titles: dict[str, list[str]] = {}
         self.places: set[str] = set(PLACES)
+        self.masked = masked
+        self._common: dict[str, bool] = {}
         for m in NAME_RUN_RE.finditer(masked):
             entry = _entry(m.group())
             if entry is None:
@@ -101,6 +113,22 @@ class Registry:
                 known = self.titles.setdefault(name, [])
                 if title not in known:
                     known.append(title)
+
+    def is_common_word(self, name: str) -> bool:
+        """A lone capitalised word that the article also writes in lower case ("Media shares
+        blame", "Analysts say", "Appearing on Fox"): an ordinary word opening a sentence."""
+        known = self._common.get(name)
+        if known is None:
+            low = name.lower()
+            known = False
+            k = self.masked.find(low) if low != name else -1
+            while k >= 0 and not known:
+                end = k + len(low)
+                known = (k == 0 or not _is_word_char(self.masked[k - 1])) and \
+                    (end == len(self.masked) or not _is_word_char(self.masked[end]))
+                k = self.masked.find(low, end)
+            self._common[name] = known
+        return known
 
     def fullest(self, name: str, pos: int) -> str:
         """The fullest registered name containing all of name's tokens, nearest before pos."""
@@ -163,7 +191,11 @@ class Resolver:
     def resolve(self, m: Mention, *, speaking: bool) -> Entity | None:
         ent: Entity | None
         if m.kind == "name" and m.name:
-            ent = self.entity(self.registry.fullest(m.name, m.start))
+            full = self.registry.fullest(m.name, m.start)
+            if full == m.name and " " not in full and not is_org_name(full) and \
+                    self.registry.is_common_word(full):
+                return None
+            ent = self.entity(full)
             ent.add_role(m.role)
             for title in self.registry.titles.get(m.name, ()):
                 ent.add_role(title)
@@ -230,6 +262,9 @@ class Resolver:
 
     def _description(self, m: Mention) -> Entity | None:
         head = (m.head or "").lower()
+        body = _NAMED_BODY_RE.fullmatch(m.text)
+        if body:
+            return self.entity(f"{' '.join(body.group(1).split())} {body.group(2)}")
         owner = _OWNED_BODY_RE.fullmatch(m.text)
         if owner:  # "Ryan's office said": a named person's own office speaks for them
             return self.entity(self.registry.fullest(owner.group(1), m.start))
@@ -245,6 +280,8 @@ class Resolver:
             if ent.person_like and ent.role_words & wanted:
                 ent.add_role(None)
                 return ent
+        if head in _PROXY_HEADS:
+            return None  # an unnamed spokesman: not whoever spoke last
         for ent in reversed(self.speakers[-50:]):
             if ent.person_like:
                 return ent
