@@ -11,6 +11,7 @@ paragraph's.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from tui.extract.quote_attribution import (
@@ -44,6 +45,12 @@ _VERB_FIRST_PREV = frozenset(',”"')
 _CONTEXT_PARAS = 3
 _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _KEEP_LAST = frozenset(".,!?;:")
+_ASK_VERBS = frozenset({"ask", "asks", "asked"})
+# What follows a verb of asking that reports a question rather than introduces a quotation.
+_QUESTION_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:him|her|them|me|us|[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*)*)[ \u00a0]+)?"
+    r"(?:whether|if|how|why|what|who|whom|which|when|where|about)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +210,8 @@ def _context_events(
                         events.append(_Event(subj, True, k))
                         participle_done = True
                     continue
+                if vm.group() in _ASK_VERBS and _QUESTION_AFTER_RE.match(masked, vm.end(), b):
+                    continue  # "when Tapper asked whether ...": the interviewer, not a source
                 m = None
                 just_before = masked[max(a, vm.start() - 8) : vm.start()].rstrip()[-1:]
                 if just_before in _VERB_FIRST_PREV and \
@@ -361,7 +370,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
         quote_events.append(ev)
         if ev is not None:
             events.append(ev)
-    resolver = Resolver(masked)
+    resolver = Resolver(masked, ends)
     _resolve_all(resolver, events)
     events.sort(key=lambda e: e.mention.start)
 

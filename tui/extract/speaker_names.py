@@ -10,6 +10,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tui.extract.speaker_places import PLACES
+
 _SP = r"[ \u00a0]+"
 _ABBREV_TOKEN = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|"
                  r"St|Jr|Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\.")
@@ -79,7 +81,8 @@ _LEAD_CLAUSE_RE = re.compile(
 # Sentence adverbs stand alone before the subject: "Then Trump went", "However, Cruz said".
 _LEAD_ADVERB_RE = re.compile(
     r"^(?:meanwhile|also|now|then|yet|still|however|instead|separately|overall|indeed|moreover|"
-    r"earlier|later|yesterday|today|here|there|but|and|so|or|plus|again|first|finally|next)\b"
+    r"earlier|later|yesterday|today|here|there|but|and|so|or|plus|again|first|finally|next|"
+    r"even|only|[a-z]+ly(?=,))\b"
     r",?\s+",
     re.IGNORECASE,
 )
@@ -182,6 +185,29 @@ ROLE_NOUNS = frozenset(
 _ADJECTIVAL_RE = re.compile(
     rf"{_SP}(?:[a-z][\w\-]*{_SP}){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
 )
+# An agent noun between a name and a name: "Obama pollster ...", "Florida developer Al Ng".
+_NOT_AGENT = (
+    r"(?!(?:after|over|under|never|ever|rather|whether|other|either|neither|later|former|"
+    r"together|per|for|nor|sooner|better|further|answer|consider|remember|offer|order|deliver|"
+    r"wonder|counter|enter|register|monitor|honor|favor|want|meant|went|sent|spent|meet|see|"
+    r"agree|guarantee|decree)\b)"
+)
+_AGENT_NOUN_RE = re.compile(
+    rf"{_SP}(?:{_NOT_AGENT}[a-z][\w\-]*{_SP})?{_NOT_AGENT}[a-z][a-z\-]+(?:er|or|ist|ant|ian|ee)"
+    rf"(?={_SP}[A-Z])"
+)
+_INDEF_ADJ_NAME_RE = re.compile(
+    rf"[Aa]n?{_SP}(?:[a-z][\w\-]*{_SP}){{1,2}}({NAME_RUN}){_SP}"
+    r"(?=[a-z]+ed\b|[a-z]+s\b|(?:said|told|wrote|spoke|went|took|gave|stood|came|made)\b)"
+)
+_PASSIVE_BY_RE = re.compile(r"[a-z](?:ed|en)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+by$")
+_LEAD_PARTICIPLE_RE = re.compile(
+    r"[A-Z][a-z]+ing[ \u00a0]+(?:the|a|an|his|her|their|its|before|after|during|alongside|next|"
+    r"outside|beside|behind|ahead|back|up|down|out|over|through|across|against|with|without|on|"
+    r"off|of|for|at|from|to|by|about|in|into|under)\b[^,]{0,140},\s*"
+)
+_PLACE_CONT_RE = re.compile(rf"({NAME_RUN}),\s*")
+_STATE_ABBREV_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 PREPOSITIONS = frozenset("of for at from with to by about in on inside under into".split())
 
 
@@ -352,7 +378,11 @@ def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Me
     pm = _PREP_END_RE.search(pre)
     if pm and _TITLE_BEFORE_PREP_RE.search(pre, 0, pm.start()):
         pm = None  # "Chief of Staff Katie Walsh", "Secretary of State John Kerry": a title
-    if pm and depth < 2:
+    elif pm and _PASSIVE_BY_RE.search(pre, 0, pm.start() + 2):
+        pm = None  # "defended by Rosa Imbert, ..., who said": the passive's agent
+    if pm:
+        if depth >= 3:
+            return None  # a name inside a prepositional phrase is never the subject itself
         head = subject_before(text, lo, lo + pm.start(), depth + 1)
         if head is not None and head.kind != "pronoun":
             head.end = end
@@ -396,7 +426,7 @@ def _desc_or_pp_head(
 ) -> Mention | None:
     pre = text[lo:start]
     pm = _PREP_END_RE.search(pre)
-    if pm and depth < 2:
+    if pm and depth < 3:
         outer = subject_before(text, lo, lo + pm.start(), depth + 1)
         if outer is not None and outer.kind != "pronoun":
             outer.end = end
@@ -540,14 +570,27 @@ def _strip_lead(s: str) -> int:
         rest = s[pos : pos + 200]
         first = rest[: rest.find(" ")].lower().rstrip(",") if " " in rest else ""
         m = None
-        if first in _LEAD_WORDS or first.startswith(("in-", "back-")):
+        if first in _LEAD_WORDS or first.startswith(("in-", "back-")) or \
+                (first.endswith("ly") and first in _LY_ADVERBS and
+                 rest[len(first) : len(first) + 1] == ","):
             m = _LEAD_ADVERB_RE.match(rest) or _LEAD_CLAUSE_RE.match(rest)
         elif "," in rest[:48] and _TIME_ADV_IN_RE.search(rest, 0, 48):
             m = _LEAD_TIME_RE.match(rest)
+        elif first.endswith("ing") and len(first) > 5:
+            m = _LEAD_PARTICIPLE_RE.match(rest)  # "Appearing before supporters, Ng said"
         if not m:
             break
         pos += m.end()
+        pm = _PLACE_CONT_RE.match(s, pos)
+        if pm and _is_place_run(pm.group(1)):
+            pos = pm.end()  # "In Salem, New Hampshire, Ng said": the rest of the place
     return pos
+
+
+def _is_place_run(run: str) -> bool:
+    tokens = run.split()
+    return all(t in PLACES for t in tokens) or bool(_STATE_ABBREV_RE.fullmatch(run)) or (
+        len(tokens) == 2 and tokens[0] in ("New", "North", "South", "East", "West"))
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
@@ -575,9 +618,13 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         return Mention(off, off + len(first), first, "pronoun")
     if first.lower() in STOP_CAPS and first.lower() not in _DET_WORDS:
         return None
+    if first in ("A", "An"):
+        im = _INDEF_ADJ_NAME_RE.match(s)
+        if im:  # "A defiant Trump told ...": an adjective before a known person's name
+            return _mention_from_run(text, off + im.start(1), off + im.end(1), None)
     m = _NAME_START_RE.match(s) if first[:1].isupper() else None
     if m and first.lower() not in _DET_WORDS:
-        adj = _ADJECTIVAL_RE.match(s, m.end())
+        adj = _ADJECTIVAL_RE.match(s, m.end()) or _AGENT_NOUN_RE.match(s, m.end())
         if adj:
             # "Republican presidential candidate Donald Trump took ...": the name after the role.
             named = _NAME_AFTER_ROLE_RE.match(s, adj.end())
@@ -614,10 +661,16 @@ _LEAD_WORDS = frozenset(
     following speaking addressing like unlike if because asked earlier later last this over by
     under from to meanwhile also now then yet still however instead separately overall indeed
     yesterday today but and so of writing responding answering citing noting echoing back upon
-    throughout amid among here there moreover or plus again first finally next
+    throughout amid among here there moreover or plus again first finally next even only
     """.split()
 )
 _TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")
+# Sentence adverbs that open a sentence with a comma ("Recently, Smith ..."); "Kelly," is a name.
+_LY_ADVERBS = STOP_CAPS | frozenset(
+    """consequently subsequently originally typically traditionally historically ironically
+    surprisingly predictably privately publicly personally separately politically
+    """.split()
+)
 
 
 def clause_subjects(text: str, lo: int, hi: int) -> list[Mention]:

@@ -155,6 +155,32 @@ class Registry:
         return max(supers, key=lambda c: (len(c.split()), len(c)))
 
 
+# Last words of capitalised runs that name places, buildings, events or publications, and
+# capitalised group nouns ("Wisconsin Republican", "New Yorkers"): no person's name.
+_NOT_PERSON_LAST = frozenset(
+    """star street avenue road square park hill tower towers island islands river county city
+    beach valley bay lake mountain mountains airport station stadium arena hall building plaza
+    bridge day eve week hampshire jersey york mexico zealand carolina dakota virginia orleans
+    republican republicans democrat democrats independent independents conservative
+    conservatives liberal liberals american americans act amendment war""".split()
+)
+_NOT_PERSON_FIRST = frozenset("new north south east west los las san santa saint st. the".split())
+_GROUP_NOUN_RE = re.compile(r"[A-Z]\w+(?:ians|icans|ites)$")
+
+
+@functools.lru_cache(maxsize=8192)
+def looks_like_person(name: str) -> bool:
+    """Whether a multi-word capitalised name could be a person's: not a place ("New Hampshire",
+    "Fifth Avenue"), a publication ("Philippine Star"), a group ("New Yorkers") or a party
+    member named by state ("the Wisconsin Republican")."""
+    words = name.split()
+    if words[0].lower() in _NOT_PERSON_FIRST or words[-1].lower() in _NOT_PERSON_LAST:
+        return False
+    if first_name_gender(name) is None and any(w in PLACES for w in words[:-1]):
+        return False  # "Florida Republican", "Texas Monthly"; a surname may be a place
+    return not _GROUP_NOUN_RE.fullmatch(words[-1])
+
+
 # A single capitalised word after these is a place ("in Iowa", "from Tehran"), not a person.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|across|throughout|near|to)\s+(?:the\s+)?$")
 
@@ -162,11 +188,17 @@ _PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|across|throughout|near|to)\s+(?:the
 class Resolver:
     """Resolves mentions in text order, remembering who was mentioned and who spoke."""
 
-    def __init__(self, masked: str) -> None:
+    def __init__(self, masked: str, ends: list[int] | None = None) -> None:
         self.registry = Registry(masked)
         self.entities: dict[str, Entity] = {}
         self.history: list[Entity] = []  # persons and bodies, in order of mention
+        self.history_pos: list[int] = []  # where each history entry was mentioned
         self.speakers: list[Entity] = []  # who was attributed speech, in order
+        self.ends = ends if ends is not None else []  # sentence ends, ascending
+        self._named_pos = -1
+
+    def _sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
 
     def entity(self, name: str) -> Entity:
         ent = self.entities.get(name)
@@ -176,7 +208,8 @@ class Resolver:
             single = " " not in name
             person = not org and (not single or bool(titles) or (
                 len(self.registry.positions.get(name, ())) >= 2 and
-                name not in self.registry.places))
+                name not in self.registry.places)) and (single or bool(titles) or
+                                                        looks_like_person(name))
             ent = Entity(name, org, person, None if single else first_name_gender(name))
             for t in titles:
                 ent.add_role(t)
@@ -209,6 +242,7 @@ class Resolver:
             ent = self._description(m)
         if ent is not None:
             self.history.append(ent)
+            self.history_pos.append(m.start)
             if speaking:
                 self.speakers.append(ent)
                 text = m.text.lower() if m.kind == "pronoun" else m.text
@@ -228,7 +262,8 @@ class Resolver:
                 ent.gender = "f"
             elif first in _MALE_TITLES:
                 ent.gender = "m"
-        if not ent.person_like and not ent.is_org and (m.role or len(ent.name.split()) >= 2):
+        if not ent.person_like and not ent.is_org and \
+                (m.role or (len(ent.name.split()) >= 2 and looks_like_person(ent.name))):
             ent.person_like = True
 
     def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
@@ -240,24 +275,65 @@ class Resolver:
                     return ent
             return None
         want = "m" if pronoun == "he" else "f"
-        for ent in reversed(self.history[-12:]):
+        found, found_pos = None, -1
+        skipped = False  # passed over a more recent person of the other gender
+        n = len(self.history)
+        for k in range(n - 1, max(n - 12, 0) - 1, -1):
+            ent = self.history[k]
             if ent.person_like and ent.gender in (None, want):
-                return ent
-        return self._named_before(pos, want)
+                found, found_pos = ent, self.history_pos[k]
+                break
+            skipped = skipped or ent.person_like
+        if found is None:
+            return self._named_before(pos, want)
+        if skipped and self.ends and self._sentence(found_pos) < self._sentence(pos) - 1:
+            # The latest subject is of the other gender: a person of this one named later than
+            # the last compatible subject, outside any subject, is nearer ("To professor Jane
+            # Roe, Smith's plan seemed odd. ... she said").
+            named = self._named_before(pos, want, after=found_pos, strict=True)
+            if named is not None and named is not found and \
+                    self._sentence(self._named_pos) > self._sentence(found_pos) and \
+                    self._sentence(self._named_pos) < self._sentence(pos):
+                return named
+        return found
 
-    def _named_before(self, pos: int, want: str | None) -> Entity | None:
+    def _possessive(self, name: str, pos: int) -> bool:
+        """Whether the name written at pos is a possessive ("Bill Clinton's years")."""
+        last = name.rsplit(maxsplit=1)[-1]
+        end = self.registry.masked.find(last, pos, pos + 80)
+        return end >= 0 and self.registry.masked[end + len(last) : end + len(last) + 2] in (
+            "'s", "’s")
+
+    def _role_before(self, pos: int) -> bool:
+        """A role noun right before a name ("professor Jane Roe", "developer Al Ng")."""
+        pre = self.registry.masked[max(0, pos - 24) : pos].split()
+        return bool(pre) and pre[-1].lower() in ROLE_NOUNS
+
+    def _named_before(self, pos: int, want: str | None, after: int = -1,
+                      strict: bool = False) -> Entity | None:
         """Fallback for a pronoun with no subject to go to: the last full personal name written
-        before it anywhere ("... came from student Deja Stewart, who ... \"Savage,\" she said")."""
-        best_pos, best = -1, None
+        before it anywhere ("... came from student Deja Stewart, who ... \"Savage,\" she said").
+
+        strict: only names that look like a person's (see looks_like_person), written after
+        `after`; the position of the name found is left in self._named_pos."""
+        best_pos, best = max(after, -1), None
         for name, positions in self.registry.positions.items():
             if " " not in name or is_org_name(name):
                 continue
             k = bisect.bisect_left(positions, pos) - 1
             if k >= 0 and positions[k] > best_pos and pos - positions[k] < _NAMED_REACH:
-                gender = self.entities[name].gender if name in self.entities else \
-                    first_name_gender(name)
+                if strict and (not looks_like_person(name) or
+                               self._possessive(name, positions[k])):
+                    continue
+                known = self.entities.get(name)
+                if strict and known is not None and not known.person_like:
+                    continue
+                gender = known.gender if known is not None else first_name_gender(name)
+                if strict and gender != want and not self._role_before(positions[k]):
+                    continue  # no sign that this is a person of that gender
                 if want is None or gender in (None, want):
                     best_pos, best = positions[k], name
+        self._named_pos = best_pos
         return self.entity(self.registry.fullest(best, best_pos)) if best else None
 
     def _description(self, m: Mention) -> Entity | None:
