@@ -310,7 +310,8 @@ def _strip_trailing(s: str) -> str:
         cut = s.rfind(" ")
         last = s[cut + 1 :]
         low = last.lower()
-        if low in _TRAIL_WORDS or (low.endswith("ly") and last.islower() and len(low) > 3):
+        if (low in _TRAIL_WORDS and (last.islower() or not _capitalised_name_before(s, cut))) or \
+                (low.endswith("ly") and last.islower() and len(low) > 3):
             s = s[: cut + 1] if cut >= 0 else ""
             continue
         if low in _TIME_WORDS:
@@ -321,6 +322,17 @@ def _strip_trailing(s: str) -> str:
                 s = before[: k + 1] if k >= 0 else ""
             continue
         return s
+
+
+def _capitalised_name_before(s: str, cut: int) -> bool:
+    """Whether a capitalised word at s[cut + 1:] is a name spelt like a modal or adverb: after
+    a first name ("George Will", "Theresa May") or right after a quotation ("...,” Will wrote")."""
+    prev = s[:cut].rstrip()
+    if prev.endswith(("”", '"', ",", "¤")):
+        return True
+    word = prev[prev.rfind(" ") + 1 :]
+    return word[:1].isupper() and word.isalpha() and word.lower() not in STOP_CAPS and \
+        word.lower() not in TITLE_WORDS
 
 
 def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | None:

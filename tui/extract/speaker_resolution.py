@@ -1,8 +1,8 @@
 """Turning mentions ("Ahmad", "he", "the Pakistani envoy") into the people and bodies they refer to.
 
 Mentions are resolved in text order: a pronoun goes to the most recent compatible person, a
-description to the most recent person whose title or appositive shares its words (or, for a bare
-role noun such as "the minister", the most recent speaker), and a short name to the fullest form of
+description to the person whose roles, wherever the article names them, best fit it (see
+speaker_roles; failing that, the most recent speaker), and a short name to the fullest form of
 that name in the article.
 """
 
@@ -24,20 +24,8 @@ from tui.extract.speaker_names import (
     split_title,
 )
 from tui.extract.speaker_places import PLACES
+from tui.extract.speaker_roles import description_key, roles_at, score, weak
 
-_ROLE_ALIASES = {
-    "envoy": {"ambassador", "envoy", "diplomat"},
-    "ambassador": {"ambassador", "envoy"},
-    "diplomat": {"ambassador", "envoy", "diplomat"},
-    "senator": {"senator", "sen"},
-    "congressman": {"rep", "representative", "congressman"},
-    "congresswoman": {"rep", "representative", "congresswoman"},
-    "lawmaker": {"rep", "sen", "senator", "representative", "congressman", "congresswoman"},
-    "governor": {"gov", "governor"},
-    "general": {"gen", "general"},
-    "mayor": {"mayor"},
-    "minister": {"minister"},
-}
 _OWNED_BODY_RE = re.compile(
     r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})['’]s? (?:[a-z]+ )?(?:office|campaign|team)"
 )
@@ -45,9 +33,10 @@ _OWNED_BODY_RE = re.compile(
 _NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he[ \u00a0]+)?((?:[A-Z][\w.\-]*[ \u00a0]+){1,3})(campaign|administration|government)"
 )
+# "his brother", "its senior vice president": someone defined by another, not by a role alone.
+_OWNER_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[A-Z][\w.\-]*['’]s)\s")
 _NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside any subject
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
-_GENERIC_DESC_WORDS = frozenset("former new top senior current longtime then".split())
 # People who speak for someone else: "the spokesman" is never the person he speaks for.
 _PROXY_HEADS = frozenset("spokesman spokeswoman spokesperson adviser advisor strategist".split())
 _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam lady dame queen princess".split())
@@ -90,6 +79,7 @@ class Registry:
         self.positions: dict[str, list[int]] = {}
         self.by_token: dict[str, set[str]] = {}
         self.titles: dict[str, list[str]] = {}
+        self.occurrences: list[tuple[int, int, str, str | None]] = []  # start, end, name, title
         self.places: set[str] = set(PLACES)
         self.masked = masked
         self._common: dict[str, bool] = {}
@@ -99,6 +89,7 @@ class Registry:
                 continue
             name, title, tokens = entry
             start = m.start()
+            self.occurrences.append((start, m.end(), name, title))
             if len(tokens) == 1 and name not in self.places and \
                     _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start):
                 self.places.add(name)
@@ -196,6 +187,7 @@ class Resolver:
         self.speakers: list[Entity] = []  # who was attributed speech, in order
         self.ends = ends if ends is not None else []  # sentence ends, ascending
         self._named_pos = -1
+        self._occ_roles: dict[int, list[str]] = {}
 
     def _sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -336,6 +328,63 @@ class Resolver:
         self._named_pos = best_pos
         return self.entity(self.registry.fullest(best, best_pos)) if best else None
 
+    def _occurrence_roles(self, k: int) -> list[str]:
+        roles = self._occ_roles.get(k)
+        if roles is None:
+            start, end, _name, title = self.registry.occurrences[k]
+            roles = roles_at(self.registry.masked, start, end, title)
+            self._occ_roles[k] = roles
+        return roles
+
+    def _by_role(self, m: Mention, head: str) -> Entity | None:
+        """The person whose roles best fit a description, the latest mentioned on a tie: roles
+        they were given where the article names them, or where they were resolved before."""
+        key = description_key(m.text, head)
+        if key is None or _OWNER_DET_RE.match(m.text):
+            return None
+        cands: dict[str, tuple[int, list[str]]] = {}
+        occ = self.registry.occurrences
+        k = 0
+        while k < len(occ) and occ[k][0] < m.start:
+            roles = self._occurrence_roles(k)
+            if roles:
+                start, _end, name, _title = occ[k]
+                full = self.registry.fullest(name, start)
+                if " " not in name:  # "Fiorina, a chief executive": the Fiorina already met
+                    full = next((e.name for e in reversed(self.history[-200:])
+                                 if e.person_like and e.name.rsplit(maxsplit=1)[-1] == name),
+                                full)
+                known = cands.get(full)
+                cands[full] = (start, (known[1] if known else []) + roles)
+            k += 1
+        for ent, pos in zip(self.history[-200:], self.history_pos[-200:], strict=True):
+            if ent.roles and ent.person_like:
+                known = cands.get(ent.name)
+                cands[ent.name] = (max(pos, known[0]) if known else pos,
+                                   (known[1] if known else []) + ent.roles)
+        best, best_rank, best_roles = None, None, []
+        for name, (pos, roles) in cands.items():
+            s = score(key, roles)
+            if s is None or (best_rank is not None and (s, pos) <= best_rank):
+                continue
+            ent = self.entity(name)
+            if ent.is_org or name in PLACES or not (
+                    ent.person_like or self.registry.titles.get(name) or
+                    (" " in name and looks_like_person(name))):
+                continue
+            best, best_rank, best_roles = ent, (s, pos), roles
+        if best is not None and weak(key, best_roles):
+            # Only the role fits, not the party or place ("the Vermont senator" for a senator
+            # not known to be from Vermont): the latest speaker, if nothing rules them out.
+            for ent in reversed(self.speakers[-50:]):
+                if ent.person_like:
+                    if not ent.roles or score(key, ent.roles) is not None:
+                        best = ent
+                    break
+        if best is not None:
+            best.person_like = True
+        return best
+
     def _description(self, m: Mention) -> Entity | None:
         head = (m.head or "").lower()
         body = _NAMED_BODY_RE.fullmatch(m.text)
@@ -348,14 +397,9 @@ class Resolver:
             return None  # "the report", "officials", "a source": unnamed, never guessed
         if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
             return None  # "a senior strategist", "one aide": someone new and unnamed
-        words = content_words(m.text) - _GENERIC_DESC_WORDS
-        wanted = set()
-        for w in words:
-            wanted |= _ROLE_ALIASES.get(w, {w})
-        for ent in reversed(self.history[-200:]):
-            if ent.person_like and ent.role_words & wanted:
-                ent.add_role(None)
-                return ent
+        found = self._by_role(m, head)
+        if found is not None:
+            return found
         if head in _PROXY_HEADS:
             return None  # an unnamed spokesman: not whoever spoke last
         for ent in reversed(self.speakers[-50:]):
