@@ -7,7 +7,9 @@ in the same way, keeping the reader's place.
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,19 +21,29 @@ from textual.screen import Screen
 
 from .screens.main import MainScreen
 from .state import load_state, save_state
+from .widgets.messages import OpenSpeakerPage
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from .config import Config
+    from .index import SearchIndex
     from .loader import LoadResult
     from .model import Briefing
     from .search import Hit
+    from .widgets.ledger_view import FigureLedger
 
 DEFAULT_THEME = "textual-dark"
 LIGHT_DARK = ("textual-dark", "textual-light")
 WATCH_INTERVAL = 0.5
 """Seconds between checks of the loaded files for changes."""
+SHOW_WAIT = 2.0
+"""Seconds the loading thread waits for the briefing to be shown before building the ledger."""
+PROGRESS_INTERVAL = 0.05
+"""Seconds between updates of the loading progress."""
+SEARCH_LIMIT = 100
+IN_MEMORY_SEARCH_MAX = 1000
+"""Up to this many articles, search works in memory while the search index is built."""
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -69,10 +81,29 @@ class BriefingApp(App[None]):
     class Loaded(Message):
         """The briefing files were read (again)."""
 
-        def __init__(self, result: LoadResult, signature: Signature) -> None:
+        def __init__(self, result: LoadResult, signature: Signature,
+                     shown: threading.Event | None = None) -> None:
             super().__init__()
             self.result = result
             self.signature = signature
+            self.shown = shown
+            """Set once the briefing is on screen."""
+
+    class LedgerReady(Message):
+        """The figure ledger of a loaded briefing was built."""
+
+        def __init__(self, briefing: Briefing, ledger: FigureLedger) -> None:
+            super().__init__()
+            self.briefing = briefing
+            self.ledger = ledger
+
+    class IndexReady(Message):
+        """The search index is in step with `briefing` (or failed: `error`)."""
+
+        def __init__(self, briefing: Briefing, error: str | None) -> None:
+            super().__init__()
+            self.briefing = briefing
+            self.error = error
 
     class Progress(Message):
         """Some of the files were read."""
@@ -96,6 +127,12 @@ class BriefingApp(App[None]):
         self.last_search = ""
         self._signature: Signature = ()
         self._loading = False
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        self.index_ready = False
+        """True when the search index matches the briefing shown."""
+        self._palette_commands: tuple[object, list[object]] | None = None
+        """The palette's commands and what they were built for (see screens.palette)."""
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme
@@ -132,18 +169,76 @@ class BriefingApp(App[None]):
         self._read()
 
     def _read(self) -> None:
-        """Read every file (in a worker thread) and post the result."""
-        from .loader import discover, load_file, merge
+        """Read the files (in a worker thread), reusing the load cache; post the result, then
+        the figure ledger, then bring the search index up to date."""
+        import time
 
-        files, problems = discover(self.paths)
-        signature = file_signature(self.paths, files)
-        contents = []
-        step = max(1, len(files) // 50)
-        for done, path in enumerate(files, 1):
-            contents.append(load_file(path))
-            if done % step == 0 and len(files) > 1:
-                self.post_message(self.Progress(done, len(files)))
-        self.post_message(self.Loaded(merge(contents, problems, files), signature))
+        from .cache import FREEZE_MIN_FILES, load_cached
+        from .ledger import build_ledger
+
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if total > 1 and (done >= total or now - last > PROGRESS_INTERVAL):
+                last = now
+                self.post_message(self.Progress(done, total))
+
+        try:
+            result = load_cached(self.paths, progress=progress)
+        except ValueError as error:
+            if "fds_to_keep" not in str(error):
+                raise
+            _start_resource_tracker()  # and parse again, in parallel this time
+            result = load_cached(self.paths, progress=progress)
+        signature = file_signature(self.paths, result.files)
+        shown = threading.Event()
+        self.post_message(self.Loaded(result, signature, shown))
+        # Build the ledger once the views are on screen: both need the interpreter.
+        shown.wait(timeout=SHOW_WAIT)
+        from .widgets.ledger_view import FigureLedger
+
+        ledger = FigureLedger.of(build_ledger(result.briefing))
+        if len(result.files) >= FREEZE_MIN_FILES:
+            # Like the loaded briefing (see tui.cache), the ledger's 100,000s of objects hold
+            # no cycles: out of the cycle collector's way, every full collection stays cheap.
+            gc.freeze()
+        self.post_message(self.LedgerReady(result.briefing, ledger))
+        self._update_index(result.briefing)
+
+    def _update_index(self, briefing: Briefing) -> None:
+        """Bring the search index in step with `briefing` (in a worker thread)."""
+        from .index import SearchIndex
+
+        try:
+            with self._index_lock:
+                if self._index is None:
+                    self._index = SearchIndex.for_paths(self.paths)
+                self._index.update(briefing)
+        except Exception as error:  # search falls back to the in-memory one
+            self.post_message(self.IndexReady(briefing, str(error) or type(error).__name__))
+        else:
+            self.post_message(self.IndexReady(briefing, None))
+
+    def search_hits(self, query: str, limit: int = SEARCH_LIMIT) -> list[Hit] | None:
+        """The hits for `query`, best first; None while the index is being built for a
+        briefing too large to search in memory. Safe to call from a worker thread."""
+        from .search import from_index, search, widen_to_phrase
+
+        briefing = self.briefing
+        if briefing is None:
+            return []
+        if self.index_ready and self._index_lock.acquire(timeout=1.0):
+            try:
+                index = self._index
+                found = index.search(query, limit=limit, prefix=True) if index else []
+            finally:
+                self._index_lock.release()
+            return widen_to_phrase(briefing, from_index(found), query)
+        if len(briefing.articles) <= IN_MEMORY_SEARCH_MAX:
+            return search(briefing, query, limit=limit)
+        return None
 
     def _files_changed(self) -> bool:
         files = self.result.files if self.result else ()
@@ -173,9 +268,32 @@ class BriefingApp(App[None]):
         self.result = message.result
         self._signature = message.signature
         self._loading = False
+        self.index_ready = False
         main = self.main
         main.problems = message.result.problems + self.config.problems
         main.briefing = message.result.briefing
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
+
+    @on(LedgerReady)
+    def _ledger_ready(self, message: LedgerReady) -> None:
+        if message.briefing is self.briefing:
+            self.main.ledger = message.ledger
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        from .screens.search import SearchScreen
+
+        if message.briefing is not self.briefing or message.error is not None:
+            return
+        self.index_ready = True
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.index_ready()
+
+    def on_unmount(self) -> None:
+        if self._index is not None and self._index_lock.acquire(blocking=False):
+            self._index.close()  # else a worker is still writing: the process exit ends it
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -192,6 +310,10 @@ class BriefingApp(App[None]):
         self._close_modals()
         self.main.remember()
         self.main.open_speaker(speaker_id)
+
+    def open_speaker_page(self, speaker_id: str | None) -> None:
+        self._close_modals()
+        self.main.post_message(OpenSpeakerPage(speaker_id))
 
     def _close_modals(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
@@ -246,6 +368,24 @@ class BriefingApp(App[None]):
             save_state(load_state().with_theme(theme))
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real standard error.
+
+    A cold open of many files parses them in a process pool (tui.cache), whose start passes
+    `sys.stderr.fileno()` to the tracker; under Textual, `sys.stderr` is a capture whose
+    fileno() is -1, and the pool fails with "bad value(s) in fds_to_keep".
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
 def _briefing_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens."""
     from .screens.palette import BriefingCommands
@@ -260,17 +400,22 @@ def help_sections() -> list[tuple[str, Sequence[type]]]:
     from .screens.search import SearchScreen
     from .widgets.articles_view import ArticlesView
     from .widgets.figure_panel import FigurePanel
+    from .widgets.ledger_view import LedgerView
     from .widgets.quotes_view import QuotesView
     from .widgets.reader import Reader
+    from .widgets.speaker_page import SpeakerPageView
     from .widgets.summary_view import SummaryView
     from .widgets.vim_list import VimOptionList
+    from .widgets.virtual_list import VirtualList
 
     return [
         ("Everywhere", [BriefingApp, MainScreen]),
         ("Summary (1)", [SummaryView, FigurePanel]),
         ("Quotes by speaker (2)", [QuotesView]),
+        ("A speaker's page (Enter or o on a speaker)", [SpeakerPageView]),
         ("Articles and the reader (3)", [ArticlesView, Reader]),
-        ("Lists", [VimOptionList]),
+        ("Figure ledger (4)", [LedgerView]),
+        ("Lists", [VimOptionList, VirtualList]),
         ("Search (s)", [SearchScreen]),
         ("Help and problems", [HelpScreen, ProblemsScreen]),
     ]

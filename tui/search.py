@@ -12,12 +12,16 @@ query as a phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .model import Article, Briefing
 from .sanitize import one_line
+
+if TYPE_CHECKING:
+    from .index import Hit as IndexHit
 
 
 class Kind(StrEnum):
@@ -181,3 +185,37 @@ def _sentence(body: str, start: int, end: int) -> tuple[str, int]:
 
 
 __all__ = ["Hit", "Kind", "find_all", "search", "terms"]
+
+
+_INDEX_KINDS = {"speaker": Kind.SPEAKER, "figure": Kind.FIGURE, "quote": Kind.QUOTE}
+_KIND_ORDER = [Kind.SPEAKER, Kind.FIGURE, Kind.QUOTE, Kind.TITLE, Kind.TEXT]
+
+
+def from_index(found: Iterable[IndexHit]) -> list[Hit]:
+    """Hits of the on-disk index (`tui.index`) as this module's hits: speakers, figures and
+    quotes before article text, as the in-memory search ranks them; best first within a kind."""
+    hits = []
+    for hit in found:
+        kind = _INDEX_KINDS.get(hit.kind)
+        if kind is None:
+            kind = Kind.TITLE if hit.start is None else Kind.TEXT
+        hits.append(Hit(kind, hit.title, hit.snippet, hit.highlights, hit.score, hit.article_id,
+                        hit.start or 0, hit.end or 0, hit.speaker_id))
+    return sorted(hits, key=lambda hit: (_KIND_ORDER.index(hit.kind), -hit.score))
+
+
+def widen_to_phrase(briefing: Briefing, hits: list[Hit], query: str) -> list[Hit]:
+    """The index marks each matching word; where the query's words stand together near a text
+    hit, highlight them together ("Line of Control", not "of")."""
+    widened = []
+    for hit in hits:
+        article = briefing.article(hit.article_id) if hit.article_id else None
+        if hit.kind is Kind.TEXT and article is not None:
+            low = max(0, hit.start - 300)
+            near = find_all(article.body[low:hit.end + 300], query)
+            if near:
+                start, end = min(near, key=lambda span: abs(span[0] + low - hit.start))
+                hit = Hit(hit.kind, hit.title, hit.snippet, hit.highlights, hit.score,
+                          hit.article_id, start + low, end + low, hit.speaker_id)
+        widened.append(hit)
+    return widened

@@ -19,9 +19,11 @@ SEED = ROOT / "briefings" / "pakistan-un-peacekeeping.yaml"
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Remembered UI choices go to a temporary folder, never the developer's own."""
+    """Remembered UI choices, the load cache and the search index go to a temporary folder,
+    never the developer's own."""
     state = tmp_path / "state"
     monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
     return state

@@ -43,8 +43,9 @@ async def test_palette_runs_the_apps_own_commands(app_for):
         await pilot.pause(0.2)
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is app.main)
-        assert app.main.view == "quotes"
-        assert app.main.quotes.speaker_id == "ishaq-dar"
+        await until(pilot, lambda: app.main.view == "speaker")
+        assert app.main.speaker_page.speaker_id == "ishaq-dar"
+        assert app.focused is app.main.speaker_page.quote_list
 
 
 async def test_palette_opens_an_article(app_for):

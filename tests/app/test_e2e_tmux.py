@@ -36,7 +36,8 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
 def test_dashboard_in_tmux(seed_dir, tmp_path):
     command = [str(BRIEFING)] if BRIEFING.exists() else [sys.executable, "-m", "tui"]
     session = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
-    env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
+    env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"),
+           "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     status = tmp_path / "status"
     script = (f"cd {shlex.quote(str(tmp_path))} && env {exports} "
@@ -44,13 +45,13 @@ def test_dashboard_in_tmux(seed_dir, tmp_path):
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, script)
     try:
         wait_for(session, "Bottom line")
-        screen = wait_for(session, "182 vs 181")
+        screen = wait_for(session, "≠ differ 181-182")
         assert "Pakistan and UN peacekeeping" in screen
         tmux("send-keys", "-t", session, "2")
         screen = wait_for(session, "Enter opens the article at the quote")
         assert "Asim Iftikhar Ahmad" in screen and "Ishaq Dar" in screen
-        tmux("send-keys", "-t", session, "Enter")
-        time.sleep(0.3)  # the first Enter moves the focus to the quotes; let it land
+        tmux("send-keys", "-t", session, "Enter")  # the speaker's page
+        wait_for(session, "oldest first")
         tmux("send-keys", "-t", session, "Enter")
         wait_for(session, "Quote 1 of 11")
         wait_for(session, "Nowhere is this more urgently needed")

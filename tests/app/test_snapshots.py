@@ -6,6 +6,8 @@ Update with `pytest tests/app --snapshot-update` after looking at the report.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Input
 
@@ -16,7 +18,7 @@ VIEWS = {
     "summary": [],
     "quotes": ["2"],
     "articles": ["3"],
-    "reader_at_quote": ["2", "enter", "down", "enter"],
+    "reader_at_quote": ["2", "right", "down", "enter"],
 }
 
 
@@ -63,3 +65,25 @@ def test_no_color_reader_keeps_marks_distinct(snap_compare, app_for, monkeypatch
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(app_for(), terminal_size=(80, 24),
                         run_before=press_then_settle("3", "enter", "n"))
+
+
+WIRE = Path(__file__).parent / "data" / "wire"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ledger(snap_compare, app_for, size):
+    """The figure ledger with the entry whose sources differ highlighted."""
+    assert snap_compare(app_for(), terminal_size=SIZES[size],
+                        run_before=press_then_settle("4", "down"))
+
+
+def test_ledger_sources_80x24(snap_compare, app_for):
+    assert snap_compare(app_for(WIRE), terminal_size=(80, 24),
+                        run_before=press_then_settle("4", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_speaker_page(snap_compare, app_for, size):
+    """A quotation two outlets carried, shown once, with its two wordings (v)."""
+    assert snap_compare(app_for(WIRE), terminal_size=SIZES[size],
+                        run_before=press_then_settle("2", "enter", "v"))

@@ -45,7 +45,7 @@ async def test_summary_shows_counts_and_panels(app_for):
         ledger = build_ledger(app.briefing)
         assert [p.entry.key for p in panels] == [e.key for e in ledger]
         differ = [p for p in panels if p.entry.verdict is Verdict.DIFFER]
-        assert differ and "182 vs 181" in str(differ[0].render())
+        assert differ and "≠ differ 181-182" in str(differ[0].render())
         assert differ[0].has_class("-differ")
 
 
@@ -127,7 +127,7 @@ async def test_quote_opens_the_article_at_the_quote_and_esc_comes_back(app_for):
         await pilot.press("2", "j")
         quotes = app.main.quotes
         assert quotes.speaker_id == "ishaq-dar"
-        await pilot.press("enter")
+        await pilot.press("right")
         assert app.focused is quotes.quote_list
         await pilot.press("down", "enter")
         quote = app.briefing.quotes_by_speaker["ishaq-dar"][1]

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, LoadingIndicator, Static
 
 from ..sanitize import one_line
-from ..widgets.messages import OpenArticle, OpenSpeaker
+from ..widgets.messages import OpenArticle, OpenSpeaker, OpenSpeakerPage
 from ..widgets.problem_banner import ProblemBanner
 from ..widgets.view_tabs import ViewTabs
 
@@ -26,10 +26,13 @@ if TYPE_CHECKING:
     from ..model import Briefing
     from ..problems import Problem
     from ..widgets.articles_view import ArticlesView
+    from ..widgets.ledger_view import FigureLedger, LedgerView
     from ..widgets.quotes_view import QuotesView
+    from ..widgets.speaker_page import SpeakerPageView
     from ..widgets.summary_view import SummaryView
 
-VIEWS = ("summary", "quotes", "articles")
+VIEWS = ("summary", "quotes", "articles", "ledger", "speaker")
+"""The views; "speaker" (a speaker's page) has no key of its own: it opens from a speaker."""
 NARROW = 110
 """Below this many columns the articles view shows the list or the reader, not both."""
 SHORT = 30
@@ -44,6 +47,7 @@ class MainScreen(Screen[None]):
         Binding("1", "show_view('summary')", "Summary view", show=False),
         Binding("2", "show_view('quotes')", "Quotes by speaker", show=False),
         Binding("3", "show_view('articles')", "Articles and reader", show=False),
+        Binding("4", "show_view('ledger')", "Figure ledger", show=False),
         Binding("x", "hide_banner", "Hide problems banner", show=False),
     ]
 
@@ -51,6 +55,7 @@ class MainScreen(Screen[None]):
     """Focus is placed by the views (an empty input must not swallow the keys)."""
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
+    ledger: reactive[FigureLedger | None] = reactive(None, init=False)
     problems: reactive[tuple[Problem, ...]] = reactive((), init=False)
     view: reactive[str] = reactive("summary", init=False)
     loading: reactive[bool] = reactive(True)
@@ -74,14 +79,18 @@ class MainScreen(Screen[None]):
     async def _build_views(self) -> None:
         """Mount the views once there is something to show, after the first frame."""
         from ..widgets.articles_view import ArticlesView
+        from ..widgets.ledger_view import LedgerView
         from ..widgets.quotes_view import QuotesView
+        from ..widgets.speaker_page import SpeakerPageView
         from ..widgets.summary_view import SummaryView
 
         switcher = self.query_one(ContentSwitcher)
         views = [
-            SummaryView(id="summary").data_bind(MainScreen.briefing),
+            SummaryView(id="summary").data_bind(MainScreen.briefing, MainScreen.ledger),
             QuotesView(id="quotes").data_bind(MainScreen.briefing),
             ArticlesView(id="articles").data_bind(MainScreen.briefing),
+            LedgerView(id="ledger").data_bind(MainScreen.ledger),
+            SpeakerPageView(id="speaker"),
         ]
         for view in views:  # the switcher hides only what it composed itself
             view.display = view.id == self.view
@@ -106,6 +115,14 @@ class MainScreen(Screen[None]):
     def articles(self) -> ArticlesView:
         return self.query_one("#articles")  # type: ignore[return-value]
 
+    @property
+    def ledger_view(self) -> LedgerView:
+        return self.query_one("#ledger")  # type: ignore[return-value]
+
+    @property
+    def speaker_page(self) -> SpeakerPageView:
+        return self.query_one("#speaker")  # type: ignore[return-value]
+
     def watch_loading(self, loading: bool) -> None:
         self.set_class(loading, "-loading")
 
@@ -116,6 +133,8 @@ class MainScreen(Screen[None]):
             await self._build_views()
             self.loading = False
             self.call_after_refresh(self._focus_view)
+        elif briefing is not None and self.view == "speaker":
+            self.speaker_page.refresh_page(briefing)
 
     def watch_problems(self, problems: tuple[Problem, ...]) -> None:
         self.query_one(ProblemBanner).show_problems(problems)
@@ -156,6 +175,10 @@ class MainScreen(Screen[None]):
             self.summary.focus_first()
         elif self.view == "quotes":
             self.quotes.focus_default()
+        elif self.view == "ledger":
+            self.ledger_view.focus_default()
+        elif self.view == "speaker":
+            self.speaker_page.focus_default()
         else:
             self.articles.focus_default()
 
@@ -202,6 +225,19 @@ class MainScreen(Screen[None]):
         self.switch_view("quotes")
         self.quotes.select_speaker(speaker_id)
 
+    def open_speaker_page(self, speaker_id: str | None, index: int = 0) -> bool:
+        """Show a speaker's page (None: the unattributed quotes), quotation `index` highlighted."""
+        briefing = self.briefing
+        if briefing is None or (speaker_id is not None and briefing.speaker(speaker_id) is None):
+            return False
+        if self.loading:
+            return False
+        self.speaker_page.show(briefing, speaker_id, index)
+        self.switch_view("speaker")
+        self._focus_in["speaker"] = self.speaker_page.quote_list
+        self.speaker_page.quote_list.focus()
+        return True
+
     @on(OpenArticle)
     def _open_article(self, event: OpenArticle) -> None:
         event.stop()
@@ -213,6 +249,18 @@ class MainScreen(Screen[None]):
         event.stop()
         self.remember()
         self.open_speaker(event.speaker_id)
+
+    @on(OpenSpeakerPage)
+    def _open_speaker_page(self, event: OpenSpeakerPage) -> None:
+        event.stop()
+        self.remember()
+        if not self.open_speaker_page(event.speaker_id):
+            self._history.pop()
+
+    def on_speaker_page_view_back_requested(self, event: SpeakerPageView.BackRequested) -> None:
+        event.stop()
+        if not self.go_back():
+            self.switch_view("quotes")
 
     def on_articles_view_back_requested(self, event: ArticlesView.BackRequested) -> None:
         event.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -15,8 +15,11 @@ from textual.widgets.option_list import Option
 
 from ..model import Briefing
 from ..sanitize import one_line
-from ..search import Hit, Kind, search
+from ..search import Hit, Kind
 from ..widgets import VimOptionList
+
+SYNC_SEARCH_MAX = 2000
+"""Up to this many articles, search runs as one types; above, in a worker thread."""
 
 _TAGS = {Kind.SPEAKER: "speaker", Kind.FIGURE: "figure", Kind.QUOTE: "quote",
          Kind.TITLE: "title", Kind.TEXT: "text"}
@@ -36,6 +39,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.initial_query = query
         self.initial_highlight = highlighted
         self.hits: list[Hit] = []
+        self._waiting = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
@@ -47,9 +51,6 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def on_mount(self) -> None:
         self._run(self.initial_query)
-        results = self.results
-        if self.hits and 0 < self.initial_highlight < len(self.hits):
-            results.highlighted = self.initial_highlight
         self.query_one(Input).focus()
 
     @property
@@ -61,13 +62,43 @@ class SearchScreen(ModalScreen[Hit | None]):
         return self.query_one(Input).value
 
     def _run(self, query: str) -> None:
-        self.hits = search(self.briefing, query)
+        if len(self.briefing.articles) <= SYNC_SEARCH_MAX:
+            self._show(query, self._search(query))
+        else:
+            self._search_in_thread(query)
+
+    def _search(self, query: str) -> list[Hit] | None:
+        if not query.strip():
+            return []
+        return self.app.search_hits(query)  # type: ignore[attr-defined, no-any-return]
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, query: str) -> None:
+        from textual.worker import get_current_worker
+
+        hits = self._search(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def index_ready(self) -> None:
+        """The search index is ready: search again if it was awaited."""
+        if self._waiting:
+            self._run(self.query_text)
+
+    def _show(self, query: str, hits: list[Hit] | None) -> None:
+        if query != self.query_text and self.is_mounted:
+            return  # an older query's answer
+        self._waiting = hits is None
+        self.hits = hits or []
         results = self.results
         results.set_options(Option(self._prompt(hit), id=str(i)) for i, hit in enumerate(self.hits))
         if self.hits:
-            results.highlighted = 0
+            restore, self.initial_highlight = self.initial_highlight, 0
+            results.highlighted = restore if 0 < restore < len(self.hits) else 0
         status = Text(style="dim")
-        if not query.strip():
+        if self._waiting:
+            status.append("Indexing the briefing for search… results come when it is ready.")
+        elif not query.strip():
             status.append("Enter: go to the highlighted hit · ↓: the list · Esc: close")
         elif not self.hits:
             status.append("Nothing found. Try fewer or shorter words.")

@@ -7,15 +7,20 @@ from typing import Any
 
 _WHERE = {
     "ArticlesView": ".articles_view",
+    "FigureLedger": ".ledger_view",
     "FigurePanel": ".figure_panel",
+    "LedgerView": ".ledger_view",
     "OpenArticle": ".messages",
     "OpenSpeaker": ".messages",
+    "OpenSpeakerPage": ".messages",
     "ProblemBanner": ".problem_banner",
     "QuotesView": ".quotes_view",
     "Reader": ".reader",
+    "SpeakerPageView": ".speaker_page",
     "SummaryView": ".summary_view",
     "ViewTabs": ".view_tabs",
     "VimOptionList": ".vim_list",
+    "VirtualList": ".virtual_list",
 }
 
 __all__ = sorted(_WHERE)

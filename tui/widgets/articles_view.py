@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,14 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from ..dates import describe_date
 from ..model import Article, Briefing
 from ..sanitize import one_line
 from .reader import Reader
-from .vim_list import VimOptionList
+from .virtual_list import VirtualList
 
 
 class ArticlesView(Horizontal):
@@ -40,7 +40,7 @@ class ArticlesView(Horizontal):
         """Esc in the reader with nothing left to close: go back where the reader came from."""
 
     def compose(self) -> ComposeResult:
-        yield VimOptionList(id="article-list")
+        yield VirtualList(id="article-list", item_height=2, empty="No article.")
         with Vertical(id="reader-pane"):
             yield Reader(id="reader")
             yield Input(placeholder="find in this article; Enter to step with n/N, Esc to close",
@@ -52,8 +52,8 @@ class ArticlesView(Horizontal):
         return self.query_one(Reader)
 
     @property
-    def article_list(self) -> VimOptionList:
-        return self.query_one("#article-list", VimOptionList)
+    def article_list(self) -> VirtualList:
+        return self.query_one("#article-list", VirtualList)
 
     @property
     def find_input(self) -> Input:
@@ -67,8 +67,10 @@ class ArticlesView(Horizontal):
             return
         article_list = self.article_list
         previous = article_list.highlighted
-        options = [Option(_article_prompt(i, a), id=a.id) for i, a in enumerate(briefing.articles)]
-        article_list.set_options(options)
+        articles = briefing.articles
+        with self.prevent(VirtualList.Highlighted):
+            article_list.set_items(len(articles), lambda i: _article_prompt(i, articles[i]),
+                                   _Ids(articles), highlighted=None)
         current = self.reader.article
         if current is not None and briefing.article(current.id) is not None:
             article = briefing.article(current.id)
@@ -110,8 +112,8 @@ class ArticlesView(Horizontal):
 
     def _highlight_in_list(self, article_id: str) -> None:
         article_list = self.article_list
-        index = article_list.get_option_index(article_id)
-        if article_list.highlighted != index:
+        index = self.briefing.article_order.get(article_id) if self.briefing else None
+        if index is not None and article_list.highlighted != index:
             article_list.highlighted = index
 
     def action_step_article(self, delta: int) -> None:
@@ -119,9 +121,9 @@ class ArticlesView(Horizontal):
         if briefing is None or not briefing.articles:
             return
         current = self.reader.article
-        ids = [article.id for article in briefing.articles]
-        index = ids.index(current.id) if current is not None and current.id in ids else -delta
-        self.open(ids[(index + delta) % len(ids)])
+        order = briefing.article_order
+        index = order.get(current.id, -delta) if current is not None else -delta
+        self.open(briefing.articles[(index + delta) % len(briefing.articles)].id)
 
     def action_find(self) -> None:
         if self.reader.article is None:
@@ -155,20 +157,20 @@ class ArticlesView(Horizontal):
         self.find_input.remove_class("-show")
         self.reader.focus()
 
-    @on(OptionList.OptionHighlighted, "#article-list")
-    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(VirtualList.Highlighted, "#article-list")
+    def _article_highlighted(self, event: VirtualList.Highlighted) -> None:
         event.stop()
         briefing = self.briefing
-        article = briefing.article(event.option.id or "") if briefing else None
+        article = briefing.article(event.item_id or "") if briefing else None
         current = self.reader.article
         if article is not None and (current is None or current.id != article.id):
             self._close_find()
             self.reader.show(article)
 
-    @on(OptionList.OptionSelected, "#article-list")
-    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(VirtualList.Selected, "#article-list")
+    def _article_selected(self, event: VirtualList.Selected) -> None:
         event.stop()
-        self.open(event.option.id or "")
+        self.open(event.item_id or "")
 
     @on(Reader.Moved)
     def _reader_moved(self, event: Reader.Moved) -> None:
@@ -212,6 +214,21 @@ class ArticlesView(Horizontal):
             text.append(f"{len(article.quotes)} quotes", style="italic")
             text.append(" · n/N step through them · / find · ]/[ next/previous article")
         return text
+
+
+class _Ids(Sequence[str]):
+    """The articles' ids, without building a list of 10,000 of them."""
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        self._articles = articles
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [article.id for article in self._articles[index]]
+        return self._articles[index].id
 
 
 def _article_prompt(index: int, article: Article) -> Text:

@@ -13,8 +13,9 @@ from textual.widget import Widget
 
 from ..dates import describe_date
 from ..ledger import LedgerEntry, Verdict
-from ..model import Briefing, format_number
+from ..model import Briefing
 from ..sanitize import one_line
+from .verdicts import verdict_short
 from .wrap import wrap_offsets
 
 
@@ -78,12 +79,9 @@ class FigurePanel(Widget, can_focus=True):
         text.append(one_line(entry.lead.display_value), style=self._style("panel--value"))
         verdict = entry.verdict
         if verdict is Verdict.DIFFER:
-            low, high = entry.values[0], entry.values[-1]
-            unit = entry.lead.unit
-            text.append(f"  ≠ {format_number(high, unit)} vs {format_number(low, unit)}",
-                        style=self._style("panel--differ"))
+            text.append(f"  {verdict_short(entry)}", style=self._style("panel--differ"))
         elif verdict is Verdict.AGREE:
-            text.append(f"  ✓ {len(entry.article_ids)} agree", style=self._style("panel--agree"))
+            text.append(f"  {verdict_short(entry)}", style=self._style("panel--agree"))
         label = one_line(entry.label)
         lines = wrap_offsets(label, width)
         for number, (start, end) in enumerate(lines[:2]):

@@ -26,3 +26,11 @@ class OpenSpeaker(Message):
     def __init__(self, speaker_id: str | None) -> None:
         super().__init__()
         self.speaker_id = speaker_id
+
+
+class OpenSpeakerPage(Message):
+    """Show a speaker's page: every quotation across the articles (None: the unattributed)."""
+
+    def __init__(self, speaker_id: str | None) -> None:
+        super().__init__()
+        self.speaker_id = speaker_id

@@ -16,11 +16,13 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ..dates import describe_date
 from ..model import Briefing, Quote, Speaker
 from ..sanitize import one_line
-from .messages import OpenArticle
+from .messages import OpenArticle, OpenSpeakerPage
 from .vim_list import VimOptionList
 
 UNATTRIBUTED = " unattributed"
 """The option id of the unattributed quotes (speaker ids never start with a space)."""
+MAX_QUOTES = 200
+"""Quotes listed beside the speakers at most; the speaker's page (o) lists them all."""
 
 
 def speaker_matches(speaker: Speaker, words: list[str]) -> bool:
@@ -34,6 +36,9 @@ class QuotesView(Horizontal):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter speakers", key_display="/"),
+        Binding("o", "open_page", "Speaker's page"),
+        Binding("right", "to_quotes", "To the quotes", show=False),
+        Binding("left", "to_speakers", "To the speakers", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -139,9 +144,13 @@ class QuotesView(Horizontal):
             if speaker.role:
                 heading.append(" · " + one_line(speaker.role), style="italic")
         count = len(self._quotes)
-        heading.append(f"\n{count} quote{'s' * (count != 1)}", style="dim")
+        heading.append(f"\n{count:,} quote{'s' * (count != 1)}", style="dim")
+        if count > MAX_QUOTES:
+            heading.append(f", the first {MAX_QUOTES} here", style="dim")
+            self._quotes = self._quotes[:MAX_QUOTES]
         if count:
-            heading.append(" · Enter opens the article at the quote", style="dim")
+            heading.append(" · Enter opens the article at the quote · o: the speaker's page",
+                           style="dim")
         self.query_one("#speaker-heading", Static).update(heading)
         options: list[Option | None] = []
         for index, quote in enumerate(self._quotes):
@@ -199,8 +208,24 @@ class QuotesView(Horizontal):
     @on(OptionList.OptionSelected, "#speakers")
     def _speaker_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if self._quotes:
+        if event.option.id is not None:
+            self._choose(event.option.id)
+            self.action_open_page()
+
+    def action_open_page(self) -> None:
+        """Open the page of the speaker shown: every quotation, each once, by date."""
+        if self.briefing is not None and self._option is not None and (
+            self.speaker_list.option_count or self._quotes
+        ):
+            self.post_message(OpenSpeakerPage(self.speaker_id))
+
+    def action_to_quotes(self) -> None:
+        if self.speaker_list.has_focus and self._quotes:
             self.quote_list.focus()
+
+    def action_to_speakers(self) -> None:
+        if self.quote_list.has_focus:
+            self.speaker_list.focus()
 
     @on(OptionList.OptionSelected, "#quotes")
     def _quote_selected(self, event: OptionList.OptionSelected) -> None:

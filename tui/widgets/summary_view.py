@@ -13,10 +13,10 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..dates import describe_date
-from ..ledger import build_ledger
 from ..model import Briefing
 from ..sanitize import one_line, printable
 from .figure_panel import FigurePanel
+from .ledger_view import FigureLedger
 from .messages import OpenArticle
 
 MAX_PANELS = 48
@@ -37,6 +37,7 @@ class SummaryView(VerticalScroll, can_focus=False):
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
+    ledger: reactive[FigureLedger | None] = reactive(None, init=False)
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
@@ -54,12 +55,9 @@ class SummaryView(VerticalScroll, can_focus=False):
         width = self.query_one("#figure-grid").size.width or self.size.width
         return max(1, width // PANEL_WIDTH)
 
-    async def watch_briefing(self, briefing: Briefing | None) -> None:
+    def watch_briefing(self, briefing: Briefing | None) -> None:
         if briefing is None:
             return
-        focused = self.app.focused
-        had_focus = isinstance(focused, FigurePanel) and focused in self.panels
-        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
         info = briefing.info
         about = [one_line(info.topic), describe_date(info.date)]
         title = Text(" · ".join(part for part in about if part), style="bold italic")
@@ -82,18 +80,31 @@ class SummaryView(VerticalScroll, can_focus=False):
         if not briefing.articles:
             line = Text("No article could be read. Press p to see the problems.", style="italic")
         self.query_one("#summary-counts", Static).update(line)
-        entries = build_ledger(briefing)
+        if self.ledger is None and briefing.articles:
+            self.query_one("#summary-more", Static).update(
+                Text("Comparing the figures across the articles…", style="italic")
+            )
+
+    async def watch_ledger(self, ledger: FigureLedger | None) -> None:
+        briefing = self.briefing
+        if ledger is None or briefing is None:
+            return
+        focused = self.app.focused
+        had_focus = isinstance(focused, FigurePanel) and focused in self.panels
+        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
+        entries = ledger.entries
         grid = self.query_one("#figure-grid", Grid)
         await grid.remove_children()
         panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries[:MAX_PANELS])]
         await grid.mount_all(panels)
         more = len(entries) - len(panels)
         self.query_one("#summary-more", Static).update(
-            Text(f"{more} more figures: search (s) or read the articles (3).", style="italic")
+            Text(f"{more:,} more figures: the figure ledger (4), search (s) or the articles (3).",
+                 style="italic")
             if more > 0 else ""
         )
         self._fit_columns()
-        if had_focus and panels:
+        if panels and (had_focus or (self.display and self.app.focused is None)):
             panel = panels[min(index, len(panels) - 1)]
             self.call_after_refresh(panel.focus, False)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -31,13 +33,16 @@ class ViewTab(Static):
 
 
 class ViewTabs(Horizontal):
-    """The three views, with the current one marked."""
+    """The views, with the current one marked."""
 
     DEFAULT_CSS = """
     ViewTabs { width: auto; height: 1; }
     """
 
-    VIEWS = (("1", "Summary", "summary"), ("2", "Quotes", "quotes"), ("3", "Articles", "articles"))
+    VIEWS = (("1", "Summary", "summary"), ("2", "Quotes", "quotes"), ("3", "Articles", "articles"),
+             ("4", "Figures", "ledger"))
+    SHOWN_AS: ClassVar[dict[str, str]] = {"speaker": "quotes"}
+    """Views without a tab of their own, and the tab they belong under."""
 
     class Clicked(Message):
         def __init__(self, view: str) -> None:
@@ -49,5 +54,6 @@ class ViewTabs(Horizontal):
             yield ViewTab(key, label, view)
 
     def set_active(self, view: str) -> None:
+        view = self.SHOWN_AS.get(view, view)
         for tab in self.query(ViewTab):
             tab.set_class(tab.view == view, "-active")
