@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -68,6 +70,10 @@ class BriefingApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
+    debug_errors = False
+    """Show an internal error's traceback on exit (--debug) instead of logging it."""
+    crash_log: Path | None = None
+    """Where the traceback of the internal error that closed the app was written."""
     COMMANDS: ClassVar = App.COMMANDS | {lambda: _briefing_commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "search", "Search"),
@@ -112,6 +118,27 @@ class BriefingApp(App[None]):
             super().__init__()
             self.done = done
             self.total = total
+
+    def _fatal_error(self) -> None:
+        """Log an unhandled error's traceback rather than print it at the user on exit."""
+        if self.debug_errors:
+            super()._fatal_error()
+            return
+        import traceback
+
+        from .state import state_dir
+
+        if self.crash_log is not None:
+            return  # the first error is the one to read; what follows is its wake
+        try:
+            folder = state_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            self.crash_log = folder / "crash.log"
+            self.crash_log.write_text(traceback.format_exc(), encoding="utf-8")
+        except OSError:
+            self.crash_log = Path("(the log could not be written)")
+        self.bell()
+        self._close_messages_no_wait()
 
     def __init__(self, paths: Sequence[str], config: Config | None = None, *,
                  theme: str | None = None, watch_interval: float | None = WATCH_INTERVAL,
@@ -429,8 +456,23 @@ def make_app(paths: Sequence[str], config: Config | None = None, *, theme: str |
                        remember_theme=remember_theme)
 
 
-def run_dashboard(paths: list[str], config: Config) -> int:
-    """Open the dashboard; the exit status for the shell."""
+CRASH_EXIT = 70
+
+
+def run_dashboard(paths: list[str], config: Config, *, debug: bool = False) -> int:
+    """Open the dashboard; the exit status for the shell.
+
+    An internal error never shows the user a traceback (unless `debug`): the app closes,
+    the traceback goes to a log file, and one line says where it is.
+    """
     app = make_app(paths, config)
+    app.debug_errors = debug
     app.run()
+    if app.crash_log is not None:
+        print(
+            "briefing: the dashboard stopped on an internal error. This is a bug; the "
+            f"details are in {app.crash_log} (run with --debug to see them here).",
+            file=sys.stderr,
+        )
+        return CRASH_EXIT
     return app.return_code or 0

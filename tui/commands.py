@@ -92,7 +92,7 @@ def open_dashboard(args: argparse.Namespace) -> int:
     config = _config(args)
     from .app import run_dashboard
 
-    return run_dashboard(list(_paths(args, config)), config)
+    return run_dashboard(list(_paths(args, config)), config, debug=args.debug)
 
 
 def extract(args: argparse.Namespace) -> int:
