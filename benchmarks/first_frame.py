@@ -98,9 +98,14 @@ def run_once(code: str, seed: str, state: str, cache: str = "") -> dict[str, flo
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     with tempfile.NamedTemporaryFile("r", suffix=".stamps", delete=False) as handle:
         stamp_path = handle.name
-    env = {**os.environ, "STAMP": stamp_path, "SEED": seed, "BRIEFING_STATE_DIR": state,
-           "BRIEFING_CACHE_DIR": cache or os.path.join(state, "cache"),
-           "TERM": "xterm-256color"}
+    env = {
+        **os.environ,
+        "STAMP": stamp_path,
+        "SEED": seed,
+        "BRIEFING_STATE_DIR": state,
+        "BRIEFING_CACHE_DIR": cache or os.path.join(state, "cache"),
+        "TERM": "xterm-256color",
+    }
     env.pop("NO_COLOR", None)
 
     def drain() -> None:
@@ -113,8 +118,15 @@ def run_once(code: str, seed: str, state: str, cache: str = "") -> dict[str, flo
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
     start = time.time()
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=slave, stdout=slave,
-                             stderr=slave, env=env, cwd=ROOT, close_fds=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        close_fds=True,
+    )
     child.wait(timeout=300)
     end = time.time()
     os.close(slave)
@@ -130,36 +142,55 @@ def run_once(code: str, seed: str, state: str, cache: str = "") -> dict[str, flo
     return stamps
 
 
+def measure(path: str, runs: int) -> dict[str, float]:
+    """Medians of `runs` interleaved warm opens: the bare app's and the dashboard's first
+    frame, when the briefing is shown and fully shown, when search is indexed (seconds),
+    and the dashboard's peak memory (MiB); also the cold open's times."""
+    with tempfile.TemporaryDirectory() as state:
+        target = str(Path(path).resolve())
+        run_once(BARE, target, state)  # warm the file cache and the bytecode
+        cold = run_once(DASHBOARD, target, state)  # and fill the load cache and search index
+        bare, dashboard = [], []
+        for _ in range(runs):  # interleaved, so that drift affects both alike
+            bare.append(run_once(BARE, target, state))
+            dashboard.append(run_once(DASHBOARD, target, state))
+
+    def median(measured: list[dict[str, float]], key: str) -> float:
+        return statistics.median(run[key] for run in measured if key in run)
+
+    return {
+        "bare_frame": median(bare, "frame"),
+        "frame": median(dashboard, "frame"),
+        "loaded": median(dashboard, "loaded"),
+        "full": median(dashboard, "full"),
+        "index": median(dashboard, "index"),
+        "hwm_mib": median(dashboard, "hwm_mib"),
+        "cold_loaded": cold.get("loaded", 0.0),
+        "cold_full": cold.get("full", 0.0),
+        "cold_index": cold.get("index", 0.0),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each app (default 9)")
-    parser.add_argument("--path", default=str(SEED),
-                        help="briefing file or folder (default: the seed briefing)")
+    parser.add_argument(
+        "--path", default=str(SEED), help="briefing file or folder (default: the seed briefing)"
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as state:
-        seed = str(Path(args.path).resolve())
-        run_once(BARE, seed, state)  # warm the file cache and the bytecode
-        cold = run_once(DASHBOARD, seed, state)  # and fill the load cache and search index
-        print(f"first (cold) open: shown {cold.get('loaded', 0):.2f} s, fully shown "
-              f"{cold.get('full', 0):.2f} s, search indexed {cold.get('index', 0):.2f} s")
-        bare, dashboard = [], []
-        for _ in range(args.runs):  # interleaved, so that drift affects both alike
-            bare.append(run_once(BARE, seed, state))
-            dashboard.append(run_once(DASHBOARD, seed, state))
-
-    def median(runs: list[dict[str, float]], key: str) -> float:
-        return statistics.median(run[key] for run in runs if key in run)
-
-    bare_frame, dash_frame = median(bare, "frame"), median(dashboard, "frame")
+    m = measure(args.path, args.runs)
+    print(
+        f"first (cold) open: shown {m['cold_loaded']:.2f} s, fully shown "
+        f"{m['cold_full']:.2f} s, search indexed {m['cold_index']:.2f} s"
+    )
     print(f"warm open of {args.path}, median of {args.runs} runs (100x30 pseudo-terminal):")
-    print(f"  bare Textual app, first frame:   {bare_frame * 1000:7.1f} ms")
-    print(f"  dashboard, first frame:          {dash_frame * 1000:7.1f} ms")
-    print(f"  ratio dashboard / bare:          {dash_frame / bare_frame:7.2f}x  (aim <= 1.3x)")
-    print(f"  briefing shown (views built):    {median(dashboard, 'loaded') * 1000:7.1f} ms")
-    print(f"  fully shown (figure ledger too): {median(dashboard, 'full') * 1000:7.1f} ms")
-    print(f"  search index up to date:         {median(dashboard, 'index') * 1000:7.1f} ms")
-    print(f"  peak memory (VmHWM):             {median(dashboard, 'hwm_mib'):7.1f} MiB"
-          "  (aim <= 200 MiB)")
+    print(f"  bare Textual app, first frame:   {m['bare_frame'] * 1000:7.1f} ms")
+    print(f"  dashboard, first frame:          {m['frame'] * 1000:7.1f} ms")
+    print(f"  ratio dashboard / bare:          {m['frame'] / m['bare_frame']:7.2f}x  (aim <= 1.3x)")
+    print(f"  briefing shown (views built):    {m['loaded'] * 1000:7.1f} ms")
+    print(f"  fully shown (figure ledger too): {m['full'] * 1000:7.1f} ms")
+    print(f"  search index up to date:         {m['index'] * 1000:7.1f} ms")
+    print(f"  peak memory (VmHWM):             {m['hwm_mib']:7.1f} MiB  (aim <= 200 MiB)")
 
 
 if __name__ == "__main__":

@@ -29,16 +29,6 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 PY = sys.executable
-BARE_APP = """
-import time
-from textual.app import App
-from textual.widgets import Static
-class Bare(App):
-    def compose(self):
-        yield Static(TEXT)
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-"""
 
 
 # -- child processes ------------------------------------------------------------------------------
@@ -139,19 +129,6 @@ def _wall(argv: list[str], env: dict[str, str] | None = None, repeat: int = 3) -
         subprocess.run(argv, stdout=subprocess.DEVNULL, check=True, env=env, cwd=REPO)
         times.append(time.perf_counter() - began)
     return statistics.median(times)
-
-
-def _first_frame(corpus: Path | None, cache: Path, repeat: int) -> float:
-    """Wall time of a process that (optionally) loads a warm cache, then shows a first frame."""
-    if corpus is None:
-        code = "TEXT = 'hello'\n" + BARE_APP + "Bare().run(headless=True)\n"
-    else:
-        code = (
-            f"from tui.cache import load_cached\nr = load_cached([{str(corpus)!r}])\n"
-            "TEXT = str(r.briefing.counts)\n" + BARE_APP + "Bare().run(headless=True)\n"
-        )
-    env = {**os.environ, "BRIEFING_CACHE_DIR": str(cache)}
-    return _wall([PY, "-c", code], env=env, repeat=repeat)
 
 
 # -- search ---------------------------------------------------------------------------------------
@@ -294,15 +271,27 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
                 "",
             )
         )
-        bare_frame = _first_frame(None, scratch, repeat)
-        open_frame = _first_frame(corpus, scratch, repeat)
+        from first_frame import measure
+
+        opened = measure(str(corpus), repeat)
         rows.append(
             (
                 "warm open → first frame",
                 f"{size:,}",
-                _fmt_s(open_frame),
-                f"bare Textual first frame {_fmt_s(bare_frame)} (×{open_frame / bare_frame:.2f})",
+                _fmt_s(opened["frame"]),
+                f"bare Textual first frame {_fmt_s(opened['bare_frame'])} "
+                f"(×{opened['frame'] / opened['bare_frame']:.2f}); all shown "
+                f"{_fmt_s(opened['full'])}",
                 "≤ 1.3× bare",
+            )
+        )
+        rows.append(
+            (
+                "dashboard peak memory",
+                f"{size:,}",
+                f"{opened['hwm_mib']:.0f} MiB",
+                "VmHWM of the dashboard, warm open, briefing fully shown",
+                "≤ 200 MiB",
             )
         )
         ours, raw = _search_times(scratch, queries)

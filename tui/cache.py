@@ -26,12 +26,10 @@ the new one. A cold parse of many files uses a process pool (`PARALLEL_MIN_FILES
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import copyreg
 import dataclasses
 import gc
-import hashlib
 import io
 import json
 import mmap
@@ -39,14 +37,16 @@ import os
 import pickle
 import struct
 import sys
-import tempfile
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 from . import __version__
 from .format import FORMAT_VERSION
@@ -181,6 +181,8 @@ def _cache_file(folder: Path, paths: list[str]) -> Path:
     """One cache file per set of paths, as given and as resolved (paths in problems are
     the ones given, so `briefings` and `./briefings` are cached apart)."""
     ident = json.dumps([[path, os.path.realpath(path)] for path in paths])
+    import hashlib
+
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return folder / "load" / f"{digest}.cache"
 
@@ -207,6 +209,9 @@ def _chunks(items: list[str], size: int) -> list[list[str]]:
 
 
 def _executor(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    # Imported here: the pool serves cold parses of hundreds of files, and importing it
+    # costs a warm `briefing summary` a tenth of its start-up.
+    import concurrent.futures
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
@@ -356,6 +361,8 @@ def _write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> No
     temp_name = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile
+
         fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(_HEADER.pack(MAGIC, len(header)))
