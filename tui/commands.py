@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .config import Config, load_config
-from .loader import LoadResult
+from .loader import LoadResult, discover, load
 from .problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -28,11 +29,27 @@ def _print_problems(problems: Sequence[Problem], stream: object) -> None:
         print(problem, file=stream)  # type: ignore[call-overload]
 
 
+SMALL_BRIEFING_BYTES = 512 * 1024
+"""Below this, parsing the files is quicker than opening the cache (about 70 ms at most)."""
+
+
 def _load(args: argparse.Namespace, config: Config) -> LoadResult:
-    """Load through the cache: only files changed since the last run are parsed again."""
+    """Load a small briefing directly, a large one through the cache (only files changed
+    since the last run are parsed again)."""
+    paths = _paths(args, config)
+    files, _ = discover(paths)
+    if sum(_size(file) for file in files) < SMALL_BRIEFING_BYTES:
+        return load(paths)
     from .cache import load_cached
 
-    return load_cached(_paths(args, config))
+    return load_cached(paths)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def check(args: argparse.Namespace) -> int:
