@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from ..dates import describe_date
 from ..model import Article, Briefing
 from ..sanitize import one_line
+from ..words import count
 from .reader import Reader
 from .virtual_list import VirtualList
 
@@ -209,9 +210,9 @@ class ArticlesView(Horizontal):
             text.append("Search hit", style="bold")
             text.append(" highlighted · n/N: figures and quotes")
         else:
-            text.append(f"{len(article.figures)} figures", style="bold underline")
+            text.append(count(len(article.figures), "figure"), style="bold underline")
             text.append(" · ")
-            text.append(f"{len(article.quotes)} quotes", style="italic")
+            text.append(count(len(article.quotes), "quote"), style="italic")
             text.append(" · n/N step through them · / find · ]/[ next/previous article")
         return text
 
@@ -235,6 +236,6 @@ def _article_prompt(index: int, article: Article) -> Text:
     prompt = Text(f"{index + 1}. ", style="bold")
     prompt.append(one_line(article.title) or "(untitled)", style="bold")
     details = [one_line(article.outlet), describe_date(article.published),
-               f"{len(article.figures)} figures", f"{len(article.quotes)} quotes"]
+               count(len(article.figures), "figure"), count(len(article.quotes), "quote")]
     prompt.append("\n" + " · ".join(part for part in details if part), style="dim")
     return prompt

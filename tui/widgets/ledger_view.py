@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from ..ledger import LedgerEntry, Verdict
 from ..sanitize import one_line
+from ..words import count
 from .messages import OpenArticle
 from .verdicts import (
     MARKS,
@@ -145,7 +146,7 @@ class LedgerView(Horizontal):
             heading.append("Comparing the figures…", style="italic")
         else:
             counts = Counter(ledger.verdicts)
-            heading.append(f"{len(ledger):,} figures", style="bold")
+            heading.append(count(len(ledger), "figure"), style="bold")
             heading.append(" · ")
             heading.append(f"{MARKS[Verdict.DIFFER]} {counts[Verdict.DIFFER]:,} differ",
                            style=self._style("warning"))

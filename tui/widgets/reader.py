@@ -27,6 +27,7 @@ from ..dates import describe_date
 from ..model import Article
 from ..sanitize import one_line
 from ..search import find_all
+from ..words import count
 from .safetext import SafeText
 from .wrap import wrap_offsets
 
@@ -458,5 +459,5 @@ def _nearest(spans: list[tuple[int, int]], offset: int) -> int:
 
 def _meta(article: Article) -> str:
     parts = [article.outlet, article.author, describe_date(article.published)]
-    parts.append(f"{len(article.figures)} figures · {len(article.quotes)} quotes")
+    parts.append(f"{count(len(article.figures), 'figure')} · {count(len(article.quotes), 'quote')}")
     return one_line(" · ".join(part for part in parts if part))
