@@ -110,41 +110,39 @@ _INCIDENTAL = {
 }
 
 
-def _weight(entry: LedgerEntry) -> tuple[int, int, float]:
-    """Sort key: measures more sources report first, then money, shares, large counts."""
-    figure = entry.lead
+def _category(figure: Figure) -> int:
+    """Money first, then shares, large counts, small counts, and incidental measures last."""
     unit = figure.unit.lower()
     if unit in _CURRENCIES:
-        category = 0
-    elif unit in _PERCENT:
-        category = 1
-    elif unit in _INCIDENTAL:
-        category = 4
-    elif figure.value < 10:
-        category = 3
-    else:
-        category = 2
-    return (-len(entry.article_ids), category, -figure.value)
+        return 0
+    if unit in _PERCENT:
+        return 1
+    if unit in _INCIDENTAL:
+        return 4
+    return 3 if figure.value < 10 else 2
 
 
 def build_ledger(briefing: Briefing) -> list[LedgerEntry]:
     """Every measure in the briefing, those reported by most sources and weightiest first."""
     groups: dict[str, list[Sighting]] = {}
-    singles: list[LedgerEntry] = []
+    ranked: list[tuple[int, int, float, int, LedgerEntry]] = []
     for article in briefing.articles:
         for figure in article.figures:
             sighting = Sighting(figure, article)
             if figure.key:
                 groups.setdefault(figure.key, []).append(sighting)
             else:
-                singles.append(LedgerEntry(None, (sighting,)))
-    keyed = [
-        LedgerEntry(key, tuple(sorted(sightings, key=_chronological)))
-        for key, sightings in groups.items()
-    ]
-    entries = keyed + singles
-    order = {id(entry): index for index, entry in enumerate(entries)}
-    return sorted(entries, key=lambda e: (*_weight(e), order[id(e)]))
+                # A figure of its own: one source; rank it without building the entry's views.
+                entry = LedgerEntry(None, (sighting,))
+                ranked.append((-1, _category(figure), -figure.value, len(ranked), entry))
+    for key, sightings in groups.items():
+        entry = LedgerEntry(key, tuple(sorted(sightings, key=_chronological)))
+        lead = entry.lead
+        ranked.append(
+            (-len(entry.article_ids), _category(lead), -lead.value, len(ranked), entry)
+        )
+    ranked.sort(key=lambda item: item[:4])
+    return [item[4] for item in ranked]
 
 
 def _chronological(sighting: Sighting) -> tuple[int, str]:
