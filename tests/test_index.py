@@ -204,3 +204,14 @@ def test_cli_search_nothing_found_and_usage(capsys: pytest.CaptureFixture[str]) 
 def test_cli_search_reports_problems_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "bridge", str(DATA / "broken")]) in (0, 1)
     assert "briefing check" in capsys.readouterr().err
+
+
+def test_search_prints_article_text_as_inert_characters(capsys):
+    from tests.conftest import DATA
+    from tui.cli import main
+
+    hostile = DATA / "hostile" / "markup-and-escapes.yaml"
+    assert main(["search", "red", str(hostile)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "[bold red]Loud[/] \\x1b[2J" in out  # shown as written, escapes visible
