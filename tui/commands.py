@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from .config import Config, load_config
 from .loader import LoadResult, discover, load
 from .problems import Problem
+from .words import count
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -59,9 +60,9 @@ def check(args: argparse.Namespace) -> int:
     problems = len(result.problems) + len(config.problems)
     files = len(result.files)
     counts = result.briefing.counts
-    status = "no problems" if not problems else f"{problems} problem{'s' * (problems != 1)}"
-    tally = ", ".join(f"{n} {name if n != 1 else name[:-1]}" for name, n in counts.items())
-    print(f"{status} in {files} file{'s' * (files != 1)} ({tally})", file=sys.stderr)
+    status = count(problems, "problem") if problems else "no problems"
+    tally = ", ".join(count(n, name[:-1]) for name, n in counts.items())
+    print(f"{status} in {count(files, 'file')} ({tally})", file=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -148,9 +149,8 @@ def search(args: argparse.Namespace) -> int:
     paths = list(_paths(args, config))
     result = load_cached(paths)
     if result.problems:
-        count = len(result.problems)
         print(
-            f"briefing search: {count} problem{'s' * (count != 1)} in the files "
+            f"briefing search: {count(len(result.problems), 'problem')} in the files "
             "(briefing check lists them)",
             file=sys.stderr,
         )

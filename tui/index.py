@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .model import Article, Briefing
 from .sanitize import one_line
+from .words import count
 
 SCHEMA_VERSION = 2
 """Bump when the tables or what is indexed change: older indexes are rebuilt."""
@@ -90,14 +91,14 @@ def build_match(query: str, *, prefix: bool = False) -> str | None:
     also matches as a prefix (for search as one types; it costs more on a large index).
     """
     parts: list[str] = []
-    count = 0
+    terms = 0
     last_bare = False
     for phrase, bare in _QUERY_PART.findall(query):
         words = _WORD.findall(phrase if phrase else bare)
         if not words:
             continue
-        words = words[: MAX_TERMS - count]
-        count += len(words)
+        words = words[: MAX_TERMS - terms]
+        terms += len(words)
         if phrase:
             parts.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
             last_bare = False
@@ -107,7 +108,7 @@ def build_match(query: str, *, prefix: bool = False) -> str | None:
         else:
             parts.append(f'"{words[0]}"')
             last_bare = True
-        if count >= MAX_TERMS:
+        if terms >= MAX_TERMS:
             break
     if not parts:
         return None
@@ -343,8 +344,8 @@ def _article_rows(article: Article, names: dict[str, str]) -> list[Row]:
 def _speaker_rows(briefing: Briefing) -> list[Row]:
     rows: list[Row] = []
     for speaker in briefing.speakers:
-        count = len(briefing.quotes_by_speaker.get(speaker.id, ()))
-        about = f"{speaker.role or 'no role given'} · {count} quote{'s' * (count != 1)}"
+        quotes = count(len(briefing.quotes_by_speaker.get(speaker.id, ())), "quote")
+        about = f"{speaker.role or 'no role given'} · {quotes}"
         rows.append(
             (
                 "speaker",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .model import Article, Briefing
 from .sanitize import one_line
+from .words import count
 
 if TYPE_CHECKING:
     from .index import Hit as IndexHit
@@ -127,11 +128,11 @@ def _hits(briefing: Briefing, query: str, words: list[str]) -> Iterator[Hit]:
     for speaker in briefing.speakers:
         fields = " ".join((*speaker.names(), speaker.role))
         if _matches_all(fields, words):
-            count = len(briefing.quotes_by_speaker.get(speaker.id, ()))
+            said = len(briefing.quotes_by_speaker.get(speaker.id, ()))
             about = speaker.role or "no role given"
-            snippet, marks = _snippet(f"{about} · {count} quote{'s' * (count != 1)}", words)
+            snippet, marks = _snippet(f"{about} · {count(said, 'quote')}", words)
             yield Hit(Kind.SPEAKER, one_line(speaker.name), snippet, marks,
-                      _WEIGHT[Kind.SPEAKER] + _boundary_bonus(speaker.name, words) + count / 1000,
+                      _WEIGHT[Kind.SPEAKER] + _boundary_bonus(speaker.name, words) + said / 1000,
                       speaker_id=speaker.id)
     for article in briefing.articles:
         yield from _article_hits(briefing, article, query, words)

@@ -16,6 +16,7 @@ from .model import Article, Briefing
 from .sanitize import one_line
 from .speakers import QuoteGroup, SpeakerPage, speaker_pages
 from .textwidth import wrap as wrap_cells
+from .words import count
 
 FORMATS = ("text", "markdown", "html")
 
@@ -45,8 +46,7 @@ class _Brief:
 
     def counts_line(self) -> str:
         counts = self.briefing.counts
-        parts = [f"{n} {name if n != 1 else name[:-1]}" for name, n in counts.items()]
-        return ", ".join(parts)
+        return ", ".join(count(n, name[:-1]) for name, n in counts.items())
 
 
 def _ids(quotation: QuoteGroup) -> list[str]:
@@ -67,7 +67,7 @@ DEFAULT_TOP = 25
 
 def _more(n: int, what: str) -> str:
     """ "and 3 more figures; ..." for what a --top limit left out."""
-    return f"and {n} more {what if n != 1 else what[:-1]}; briefing summary --all prints them all"
+    return f"and {count(n, 'more ' + what[:-1])}; briefing summary --all prints them all"
 
 
 def render(
