@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.extract.quote_cues import CAPITAL_CUE_RE, CUE_RE, OBJECT_VERBS, normalise_cue
+from tui.extract.quote_cues import (
+    CAPITAL_CUE_RE,
+    CUE_RE,
+    OBJECT_VERBS,
+    cue_verbs,
+    normalise_cue,
+)
 from tui.extract.speaker_names import (
     NAME_END_RE,
     NAME_RUN,
@@ -33,11 +39,38 @@ _SENT_END_RE = re.compile(r"[.!?]+[”\"’)\]]*(?=\s|$)")
 _LEAD_RE = re.compile(r"[\s,;:—–\-”\"’]*")
 _ACCORDING_RE = re.compile(r"(?<![\w’'])[Aa]ccording\s+to\s+")
 _GAP_OK_RE = re.compile(r"[\s,;:.!?—–\-”\"’]*")
-_GAP_DESC_RE = re.compile(r"[\s,;:—–\-]*(?:[\w\-’'.]+,?[ \u00a0]+){1,4}")
+_GAP_DESC_RE = re.compile(
+    r"[\s,;:—–\-]*(?:(?:[\w\-’'.]+,?[ \u00a0]+){1,4}|(?:[\w\-’'.]+[ \u00a0]+){5,6})"
+)
 _GAP_STOP = frozenset(
     "where when while as after before because if since though although that which who and but or "
     "said says told added is was are were has had have will would".split()
 )
+# A clause that hands over to a written statement: "issued a statement,", "posted a message,".
+_STATEMENT_END_RE = re.compile(
+    r"(?<![\w’'-])(?:issued|released|put[ \u00a0]+out|posted|sent|gave|shared|published)"
+    r"(?:[ \u00a0]+out)?[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]+"
+    r"(?:[\w\-]+[ \u00a0]+){0,2}"
+    r"(?:statement|message|tweet|letter|e-?mail|note|response|reply)(?:[ \u00a0]+[\w\-]+){0,4},$"
+)
+_DASH_NAME_RE = re.compile(
+    rf"[ \u00a0][-—–]+[ \u00a0]*(?:More[ \u00a0]+from[ \u00a0]+)?({NAME_RUN})"
+    rf"(?:[ \u00a0]+and[ \u00a0]+{NAME_RUN})?:$"
+)
+_FROM_BEFORE_NAME_RE = re.compile(r"(?<![\w’'-])[Ff]rom[ \u00a0]+$")
+# A name inside a prepositional phrase: "to the Dutch newspaper", "More from".
+_PP_BEFORE_NAME_RE = re.compile(
+    r"(?<![\w’'-])(?:to|with|from|by|at|of|on|in|for|about|into)[ \u00a0]+"
+    r"(?:(?:the|a|an|[A-Za-z][\w\-]*)[ \u00a0]+){0,3}$"
+)
+# A clause after a quotation made of a short subject and one verb: "Oliver barked." / "he
+# mocks." / "an angry Ng retaliated, “".
+_SUBJECT_VERB_END_RE = re.compile(
+    r"(?:[\w’'.\-]+[ \u00a0]+){1,5}?([a-z]{3,}(?:ed|s))"
+    r"[ \u00a0]*(?:[.,;!?]|$|[ \u00a0]and[ \u00a0])"
+)
+# A past tense verb opening the clause, the speaker after it: "exhorted the host, Jo Ames."
+_VERB_FIRST_ANY_RE = re.compile(r"([a-z]{3,}ed)[ \u00a0]+(?=[A-Za-z])")
 _SIGNATURE_RE = re.compile(rf"[-—–]+\s*({NAME_RUN})\s*(?:[,.]|$)")
 
 
@@ -91,18 +124,47 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
     if am:
         return Attribution(subject_after_verb(masked, am.end(), end), "according to")
     vm = CUE_RE.match(masked, start, end)
+    if vm and vm.group().endswith("ing"):
+        return None  # "“...,” promising the club will return": the clause before speaks
     if vm and vm.group() not in OBJECT_VERBS:
         return Attribution(subject_after_verb(masked, vm.end(), end), normalise_cue(vm.group()))
     vm = CUE_RE.search(masked, start, min(end, start + 200))
     if vm is None:
-        return None
+        return _any_verb_after(masked, lo, start, end)
     mention = subject_before(masked, start, vm.start())
     if mention is None or not _gap_ok(masked, start, _np_start(mention)):
         # "” Harry Bond, 30, of Raleigh, who was polled, said": the name that opens the clause.
-        mention = _leading_name(masked, start, vm.start())
+        mention = _leading_name(masked, start, vm.start()) or _first_conjunct(
+            masked, start, vm.start()
+        )
         if mention is None:
             return None
     return Attribution(mention, normalise_cue(vm.group()))
+
+
+def _any_verb_after(masked: str, lo: int, start: int, end: int) -> Attribution | None:
+    """'“...,” Oliver barked.' / '“...?” exhorted the host, Jo Ames.': after a quotation that
+    ends in a comma (or a question or exclamation mark), a bare subject and verb ending the
+    clause attribute it, whatever the verb."""
+    if lo < 2 or masked[lo - 2] not in ",?!":
+        return None
+    vm = _VERB_FIRST_ANY_RE.match(masked, start, end)
+    if vm:
+        mention = subject_after_verb(masked, vm.end(), end)
+        if mention is not None and mention.kind == "name":
+            return Attribution(mention, normalise_cue(vm.group(1)))
+        return None
+    vm = _SUBJECT_VERB_END_RE.match(masked, start, end)
+    if vm is None:
+        return None
+    mention = subject_before(masked, start, vm.start(1))
+    if (
+        mention is None
+        or mention.start - start > 40
+        or not _gap_ok(masked, start, _np_start(mention))
+    ):
+        return None
+    return Attribution(mention, normalise_cue(vm.group(1)))
 
 
 def _gap_ok(masked: str, lo: int, hi: int) -> bool:
@@ -119,6 +181,17 @@ def _leading_name(masked: str, lo: int, hi: int) -> Mention | None:
     if m is None or not masked.startswith(",", m.end()):
         return None
     return subject_before(masked, lo, m.end())
+
+
+def _first_conjunct(masked: str, lo: int, hi: int) -> Mention | None:
+    """'” Jo Ames and Al Roy, both lawyers, wrote': the first of two people named together."""
+    k = masked.find(" and ", lo, hi)
+    if k < 0 or not masked[k + 5 : k + 6].isalpha():
+        return None
+    mention = subject_before(masked, lo, k)
+    if mention is None or mention.kind != "name" or not _gap_ok(masked, lo, _np_start(mention)):
+        return None
+    return mention
 
 
 def signature_after(masked: str, lo: int, hi: int) -> Attribution | None:
@@ -143,50 +216,89 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         if mention is not None:
             return Attribution(mention, "according to")
     last = seg[-1]
-    verbs = list(CUE_RE.finditer(masked, lo, end))
+    if last == ":":
+        dash = _DASH_NAME_RE.search(masked, max(lo, end - 60), end)
+        if dash:  # "Pollsters agree - Carl Bialik: “": a heading, then who is quoted
+            return Attribution(subject_before(masked, dash.start(1), dash.end(1)), ":")
+    verbs = cue_verbs(masked, lo, end)
     verb = verbs[-1] if verbs else None
     if verb is not None and end - verb.end() > 70:
         verb = None
     if verb is not None:
-        if verb.group().endswith("ing") and len(verbs) > 1 and \
-                not verbs[-2].group().endswith("ing") and \
-                masked[verbs[-2].end() : verb.start()].strip(" ,\u00a0") == "":
+        if (
+            verb.group().endswith("ing")
+            and len(verbs) > 1
+            and not verbs[-2].group().endswith("ing")
+            and masked[verbs[-2].end() : verb.start()].strip(" ,\u00a0") == ""
+        ):
             # "..., Spicer said, adding, “": the participle continues the verb just before it.
-            mention = subject_before(masked, lo, verbs[-2].start()) or \
-                _verb_first(masked, verbs[-2].end(), verb.start())
+            mention = subject_before(masked, lo, verbs[-2].start()) or _verb_first(
+                masked, verbs[-2].end(), verb.start()
+            )
         elif verb.group().endswith("ing"):
             # "Williams lobbied to ..., saying, “": a participle's subject is the clause's.
             mention = sentence_subject(masked, lo, verb.start())
             if mention is None:
                 mention = subject_before(masked, lo, verb.start())
-                if mention is not None and mention.kind == "desc" and \
-                        mention.head not in ROLE_NOUNS:
+                if (
+                    mention is not None
+                    and mention.kind == "desc"
+                    and mention.head not in ROLE_NOUNS
+                ):
                     mention = None  # "on his Facebook page, writing": not a speaker
         else:
             first = None
-            if masked[lo : verb.start()].rstrip().endswith(",") and \
-                    verb.group() not in OBJECT_VERBS:
+            if (
+                masked[lo : verb.start()].rstrip().endswith(",")
+                and verb.group() not in OBJECT_VERBS
+            ):
                 first = _verb_first(masked, verb.end(), end)  # "..., explained Rosenberg, “"
                 if first is not None and first.kind != "name":
                     first = None
-            mention = first or subject_before(masked, lo, verb.start()) or \
-                sentence_subject(masked, lo, verb.start())
+            mention = (
+                first
+                or subject_before(masked, lo, verb.start())
+                or sentence_subject(masked, lo, verb.start())
+            )
         return Attribution(mention, normalise_cue(verb.group()))
     cap = CAPITAL_CUE_RE.search(masked, max(lo, end - 120), end)
-    if cap is not None and \
-            (cap.start() == lo or masked[lo : cap.start()].rstrip()[-1:] in ".!?”\"\n"):
+    if cap is not None and (
+        cap.start() == lo or masked[lo : cap.start()].rstrip()[-1:] in '.!?”"\n'
+    ):
         # "Said Dorothy Poynter, who grew up with him, “": the speaker follows the verb.
         mention = _verb_first(masked, cap.end(), end)
         if mention is not None:
             return Attribution(mention, normalise_cue(cap.group().lower()))
     if last == ":":
-        nm = NAME_END_RE.search(masked, max(lo, end - 90), end - 1)
-        if nm and (nm.start() == lo + len(seg) - len(seg.lstrip()) or
-                   (" " in nm.group() and not is_org_name(nm.group()))):
-            # "Samir Haddad: “" or "... surprised pollster Dana Shaw: “"
-            return Attribution(subject_before(masked, lo, end - 1), ":")
-        return Attribution(sentence_subject(masked, lo, end), ":")
+        return _colon_attribution(masked, lo, end)
+    if last == "," and _STATEMENT_END_RE.search(masked, max(lo, end - 80), end):
+        # "Ng issued a statement, “": the sentence's subject gives it.
+        return Attribution(sentence_subject(masked, lo, end), "statement")
     return None
+
+
+def _colon_attribution(masked: str, lo: int, end: int) -> Attribution:
+    """'Samir Haddad: “', '... surprised pollster Dana Shaw: “', 'Ng told the daily Le Soir: “'.
+
+    A name right before the colon speaks, unless it sits in a prepositional phrase ("to the
+    newspaper Le Soir"): then the sentence's subject does, if there is one ("More from Jones:").
+    """
+    seg_start = lo + len(masked[lo:end]) - len(masked[lo:end].lstrip())
+    nm = NAME_END_RE.search(masked, max(lo, end - 90), end - 1)
+    named = nm is not None and (
+        nm.start() == seg_start or (" " in nm.group() and not is_org_name(nm.group()))
+    )
+    if nm and named and not _PP_BEFORE_NAME_RE.search(masked, max(lo, nm.start() - 50), nm.start()):
+        # "Samir Haddad: “" or "... surprised pollster Dana Shaw: “"
+        return Attribution(subject_before(masked, lo, end - 1), ":")
+    subject = sentence_subject(masked, lo, end)
+    if (
+        subject is None
+        and nm
+        and _FROM_BEFORE_NAME_RE.search(masked, max(lo, nm.start() - 8), nm.start())
+    ):
+        subject = subject_before(masked, nm.start(), end - 1)
+    return Attribution(subject, ":")
 
 
 def _verb_first(masked: str, lo: int, hi: int) -> Mention | None:

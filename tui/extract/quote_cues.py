@@ -16,14 +16,30 @@ _REGULAR = (
     "marvel scream protest rail summarize summarise describe assure fume press chant "
 ).split()
 _IRREGULAR = (
-    "said says say saying told tells telling wrote writes writing written "
-    "read reads"
+    "said says say saying told tells telling wrote writes writing written read reads"
 ).split()
 _DOUBLE_FINAL = {"admit": "admitt", "snap": "snapp", "quip": "quipp", "beg": "begg"}
 _PHRASES = (
-    "pointed out", "points out", "pointing out", "put it", "puts it", "chimed in", "chimes in",
-    "according to", "went on", "goes on", "going on", "shot back", "fired back", "wrote back",
-    "writes back", "hit back", "shoots back", "fires back", "went on to say", "spoke of",
+    "pointed out",
+    "points out",
+    "pointing out",
+    "put it",
+    "puts it",
+    "chimed in",
+    "chimes in",
+    "according to",
+    "went on",
+    "goes on",
+    "going on",
+    "shot back",
+    "fired back",
+    "wrote back",
+    "writes back",
+    "hit back",
+    "shoots back",
+    "fires back",
+    "went on to say",
+    "spoke of",
 )
 
 
@@ -44,9 +60,34 @@ for _v in _REGULAR:
     _ALL_FORMS.update(_forms(_v))
 # Base forms that are mostly nouns in news prose.
 _ALL_FORMS -= {
-    "state", "post", "report", "note", "echo", "text", "email", "e-mail", "snap", "charge",
-    "counter", "cry", "reason", "answer", "comment", "joke", "laugh", "promise", "demand",
-    "sigh", "shout", "plead", "beg", "advise", "rail", "protest", "describe", "press",
+    "state",
+    "post",
+    "report",
+    "note",
+    "echo",
+    "text",
+    "email",
+    "e-mail",
+    "snap",
+    "charge",
+    "counter",
+    "cry",
+    "reason",
+    "answer",
+    "comment",
+    "joke",
+    "laugh",
+    "promise",
+    "demand",
+    "sigh",
+    "shout",
+    "plead",
+    "beg",
+    "advise",
+    "rail",
+    "protest",
+    "describe",
+    "press",
 }
 
 CUE_FORMS: frozenset[str] = frozenset(_ALL_FORMS)
@@ -93,9 +134,34 @@ CAPITAL_CUE_RE = re.compile(
 
 
 # Verbs whose following noun is the listener, not the speaker ("told CBS News").
-OBJECT_VERBS = frozenset(
-    "told tells telling tell urged urges urging assured assures".split()
+OBJECT_VERBS = frozenset("told tells telling tell urged urges urging assured assures".split())
+
+
+# A determiner right before a speech verb's form makes it a noun: "the comments", "his reports".
+_NOUN_BEFORE_RE = re.compile(
+    r"(?<![\w’'-])(?:the|a|an|his|her|its|their|our|my|your|these|those|some|any|"
+    r"[A-Za-z][\w.\-]*['’]s|[A-Za-z][\w.\-]*s['’])[ \u00a0]+$",
+    re.IGNORECASE,
 )
+
+
+# The commonest speech verbs, never nouns: no need to look at what precedes them.
+_ALWAYS_VERBS = frozenset("said says told tells wrote writes added adds asked saying".split())
+
+
+def is_noun_use(text: str, start: int) -> bool:
+    """Whether the speech verb form at text[start:] is a noun after a determiner ("the
+    comments", "Ryan's reports")."""
+    return _NOUN_BEFORE_RE.search(text, max(0, start - 24), start) is not None
+
+
+def cue_verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The speech verbs in text[lo:hi], without the forms used as nouns."""
+    return [
+        m
+        for m in CUE_RE.finditer(text, lo, hi)
+        if m.group() in _ALWAYS_VERBS or not is_noun_use(text, m.start())
+    ]
 
 
 def ends_with_cue_word(s: str) -> bool:

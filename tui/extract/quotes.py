@@ -21,7 +21,7 @@ from tui.extract.quote_attribution import (
     sentence_ends,
     signature_after,
 )
-from tui.extract.quote_cues import CUE_RE, OBJECT_VERBS
+from tui.extract.quote_cues import CUE_RE, OBJECT_VERBS, cue_verbs
 from tui.extract.quote_marks import (
     QuoteSpan,
     find_spans,
@@ -46,6 +46,15 @@ _CONTEXT_PARAS = 3
 _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _KEEP_LAST = frozenset(".,!?;:")
 _ASK_VERBS = frozenset({"ask", "asks", "asked"})
+_FINAL_PUNCT = frozenset(".!?")
+# A past-tense verb right after a subject: "Valastro praised", "Ng spoke", "Ng was".
+_VERB_AFTER_SUBJECT_RE = re.compile(
+    r"[ \u00a0]+(?:[a-z]+ed|said|told|spoke|wrote|was|is|has|had|made|gave|took|went|came)\b"
+)
+# A speech verb followed by a clause of its own reports speech indirectly: "said he would".
+_INDIRECT_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:that|he|she|they|it|we|I|there|his|her|their)[ \u00a0]+[a-z’']+"
+)
 # What follows a verb of asking that reports a question rather than introduces a quotation.
 _QUESTION_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:(?:him|her|them|me|us|[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*)*)[ \u00a0]+)?"
@@ -140,12 +149,34 @@ def _neighbours(spans: list[QuoteSpan]) -> tuple[list[int], list[int]]:
     return nxt, prev
 
 
+def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
+    """Whether the words after a quotation that ends its own sentence ("“... today.” Ng said he
+    ...", "“Why now?” Ng writes back, “...") belong to another statement rather than to it.
+
+    They do when they introduce the next quotation of the paragraph (ending in a comma or colon
+    right before it) or report speech indirectly ("said he would"); a plain "“...?” she asked."
+    still attributes the quotation.
+    """
+    if masked[s.close_pos - 1 : s.close_pos] not in _FINAL_PUNCT:
+        return False
+    seg = masked[s.close_pos + 1 : nxt]
+    if (
+        nxt < s.para_end
+        and seg.rstrip()[-1:] in (",", ":")
+        and not any(ch in seg for ch in ".!?")
+        and text[nxt + 1 : nxt + 2].isupper()
+    ):
+        return True
+    vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, s.close_pos + 120))
+    return vm is not None and _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None
+
+
 def _attribute(
-    masked: str, s: QuoteSpan, nxt: int, prev_close: int, ends: list[int]
+    text: str, masked: str, s: QuoteSpan, nxt: int, prev_close: int, ends: list[int]
 ) -> Attribution | None:
     if s.closed:
         after = attribution_after(masked, s.close_pos + 1, nxt)
-        if after is not None:
+        if after is not None and not _new_sentence_after(text, masked, s, nxt):
             return after
         if nxt == s.para_end and not masked[s.close_pos + 1 : nxt].strip(" .\u00a0"):
             sig = _next_line_signature(masked, s.para_end)
@@ -166,9 +197,14 @@ def _settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None)
     words = text[s.start : s.end]
     if s.kind == "full" and attr is None and looks_like_title(words):
         s.kind = "fragment"
-    elif s.kind == "fragment" and s.closed and word_count(words) >= 3 and words[:1].isupper() and \
-            _opens_paragraph(masked, s) and \
-            attribution_after(masked, s.close_pos + 1, s.para_end) is not None:
+    elif (
+        s.kind == "fragment"
+        and s.closed
+        and word_count(words) >= 3
+        and words[:1].isupper()
+        and _opens_paragraph(masked, s)
+        and attribution_after(masked, s.close_pos + 1, s.para_end) is not None
+    ):
         s.kind = "full"
 
 
@@ -203,7 +239,7 @@ def _context_events(
             participle_done = False
             if ", " in masked[a:b] or ";" in masked[a:b]:
                 events.extend(_Event(m, False, k) for m in clause_subjects(masked, a, b))
-            for vm in CUE_RE.finditer(masked, a, b):
+            for vm in cue_verbs(masked, a, b):
                 if vm.group().endswith("ing"):
                     # A participle ("saying", "adding"): its subject is the sentence's.
                     if subj is not None and not participle_done:
@@ -214,8 +250,7 @@ def _context_events(
                     continue  # "when Tapper asked whether ...": the interviewer, not a source
                 m = None
                 just_before = masked[max(a, vm.start() - 8) : vm.start()].rstrip()[-1:]
-                if just_before in _VERB_FIRST_PREV and \
-                        vm.group() not in OBJECT_VERBS:
+                if just_before in _VERB_FIRST_PREV and vm.group() not in OBJECT_VERBS:
                     m = subject_after_verb(masked, vm.end(), b)  # "..., said Sherman, a ..."
                 if m is None or m.kind != "name":
                     m = subject_before(masked, a, vm.start()) or m
@@ -256,7 +291,10 @@ class _Context:
 
 
 def _context(
-    spans: list[QuoteSpan], masked: str, paras: list[tuple[int, int]], ends: list[int],
+    spans: list[QuoteSpan],
+    masked: str,
+    paras: list[tuple[int, int]],
+    ends: list[int],
     events: list[_Event],
 ) -> _Context:
     said: dict[int, tuple[list[int], list[Entity]]] = {}
@@ -315,7 +353,26 @@ def _inherit(ctx: _Context, i: int) -> Entity | None:
         return ctx.speakers[last_q]
     if said_ent is not None:
         return said_ent
+    if last_q is None:
+        subject = _last_person_subject(ctx, k)
+        if subject is not None:
+            return subject
     return _recent_speaker(ctx, i, s.para - _CONTEXT_PARAS)
+
+
+def _last_person_subject(ctx: _Context, para: int) -> Entity | None:
+    """The named person a paragraph without quotations ends on ("Valastro praised the
+    governor's record."): a quotation opening the next paragraph is usually theirs."""
+    subjects = ctx.subjects.get(para, [])
+    if not subjects:
+        return None
+    ev = subjects[-1]
+    ent = ev.entity
+    if ent is None or not ent.person_like or ev.mention.kind == "desc":
+        return None
+    if not _VERB_AFTER_SUBJECT_RE.match(ctx.masked, ev.mention.end):
+        return None  # "Ann Ode via Reuters.": a credit line, not someone doing something
+    return ent
 
 
 def _opens_paragraph(masked: str, s: QuoteSpan) -> bool:
@@ -353,7 +410,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
     paras = paragraphs(text)
     ends = sentence_ends(masked, 0, len(masked))
     nxt, prev = _neighbours(spans)
-    attrs = [_attribute(masked, s, nxt[i], prev[i], ends) for i, s in enumerate(spans)]
+    attrs = [_attribute(text, masked, s, nxt[i], prev[i], ends) for i, s in enumerate(spans)]
     keep = [not s.single or _keep_single(text, s, attrs[i]) for i, s in enumerate(spans)]
     for s, a in zip(spans, attrs, strict=True):
         _settle_kind(text, masked, s, a)
@@ -392,11 +449,17 @@ def extract_quotes(text: str) -> QuoteExtraction:
     for i, s in enumerate(spans):
         a = attrs[i]
         ent = speakers[i]
-        quotes.append(ExtractedQuote(
-            text=text[s.start : s.end], start=s.start, end=s.end,
-            speaker=ent.name if ent is not None else None, role=_role(ent),
-            cue=a.cue if a is not None else None, kind=s.kind,
-        ))
+        quotes.append(
+            ExtractedQuote(
+                text=text[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                speaker=ent.name if ent is not None else None,
+                role=_role(ent),
+                cue=a.cue if a is not None else None,
+                kind=s.kind,
+            )
+        )
     return QuoteExtraction(tuple(quotes), _speakers(speakers))
 
 
@@ -409,4 +472,3 @@ def _speakers(speakers: list[Entity | None]) -> tuple[ExtractedSpeaker, ...]:
         seen.add(ent.name)
         out.append(ExtractedSpeaker(ent.name, _role(ent), tuple(ent.mentions) or (ent.name,)))
     return tuple(out)
-

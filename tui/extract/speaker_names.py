@@ -13,22 +13,30 @@ from dataclasses import dataclass
 from tui.extract.speaker_places import PLACES
 
 _SP = r"[ \u00a0]+"
-_ABBREV_TOKEN = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|"
-                 r"St|Jr|Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\.")
+_ABBREV_TOKEN = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Prof|"
+    r"St|Jr|Sr|Ft|Mt|Pres|Cmdr|Supt|Atty|Gens|Cpl|Pvt|Hon)\."
+)
 # A dot that belongs to a title abbreviation ("Sen.", "Lt."), checked after the word is read.
-_ABBREV_DOT = (r"(?:(?<=Mr|Ms|Dr|St|Lt|Jr|Sr|Ft|Mt)|(?<=Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm|Maj|Rev|"
-               r"Cpl|Pvt|Hon)|(?<=Capt|Prof|Sens|Reps|Gens|Pres|Cmdr|Supt|Atty))\.")
-_TOKEN = (rf"(?:[A-Z]\.(?:[A-Z]\.)*|(?:al-|el-|bin-|abu-)?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?"
-          rf"(?:{_ABBREV_DOT})?)"
-          r"(?![\w’'])")
+_ABBREV_DOT = (
+    r"(?:(?<=Mr|Ms|Dr|St|Lt|Jr|Sr|Ft|Mt)|(?<=Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Adm|Maj|Rev|"
+    r"Cpl|Pvt|Hon)|(?<=Capt|Prof|Sens|Reps|Gens|Pres|Cmdr|Supt|Atty))\."
+)
+_TOKEN = (
+    rf"(?:[A-Z]\.(?:[A-Z]\.)*|(?:al-|el-|bin-|abu-)?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?"
+    rf"(?:{_ABBREV_DOT})?)"
+    r"(?![\w’'])"
+)
 _PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|la|le|al|bin|ibn|ben|dos|das)"
 NAME_RUN = rf"{_TOKEN}(?:{_SP}(?:{_PARTICLE}{_SP})?{_TOKEN})*"
 NAME_RUN_RE = re.compile(rf"(?=[A-ZÀ-Þ])(?<![\w’'-]){NAME_RUN}")
 NAME_END_RE = re.compile(rf"(?<![\w’'.-]){NAME_RUN}$")
 _NAME_START_RE = re.compile(rf"{NAME_RUN}")
 _PRONOUN_START_RE = re.compile(r"(he|she|they|He|She|They)(?![\w’'])")
-_DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|" \
-       r"[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree|[A-Z][\w.\-]*['’]s)"
+_DET = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|"
+    r"[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree|[A-Z][\w.\-]*['’]s)"
+)
 _DESC_END_RE = re.compile(rf"(?<![\w’'-]){_DET}(?:{_SP}[\w’'.\-]+){{0,5}}?{_SP}([a-z][\w\-]*)$")
 _TITLE_BEFORE_PREP_RE = re.compile(
     r"(?:Chief|Secretary|Director|Minister|Chairman|Chairwoman|Chair|Head|President|Leader|"
@@ -53,11 +61,18 @@ _ROLE_STOP = frozenset(
 _LEADING_DET_RE = re.compile(
     r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.\-]*['’]s)[ \u00a0]+$"
 )
-_PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under)"
-                          r"(?:\s+(?:the|a|an))?\s*$")
-_TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
-         r"morning|afternoon|evening|night|week|month|year|weekend|January|February|March|April|"
-         r"May|June|July|August|September|October|November|December)")
+_PREP_END_RE = re.compile(
+    r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under)"
+    r"(?:\s+(?:the|a|an))?\s*$"
+)
+# A preposition right before a name, no determiner between: "from Mike Lee", not "for the
+# Wisconsin Republican".
+_BARE_PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on)\s+$")
+_TIME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+    r"morning|afternoon|evening|night|week|month|year|weekend|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)"
+)
 _TRAIL_WORDS = frozenset(
     """also later then again once previously recently earlier further simply first has had have
     would will did does do could may might just even never often always still already now
@@ -75,7 +90,7 @@ _LEAD_CLAUSE_RE = re.compile(
     r"^(?:in|on|at|despite|after|before|while|when|as|although|though|since|during|with|without|"
     r"for|following|speaking|addressing|like|unlike|if|because|asked|last|this|over|"
     r"by|under|from|to|of course|in addition|writing|responding|answering|"
-    r"citing|noting|echoing|back|upon|throughout|amid|among)\b[^,]{0,140},\s*",
+    r"citing|noting|echoing|back|upon|throughout|amid|among|regarding|concerning)\b[^,]{0,140},\s*",
     re.IGNORECASE,
 )
 # Sentence adverbs stand alone before the subject: "Then Trump went", "However, Cruz said".
@@ -124,7 +139,7 @@ TITLE_WORDS = frozenset(
     u.s us un eu first republican democratic democrat gop presidential frontrunner
     front-runner supreme court district federal special counsel councilman councilwoman
     assemblyman assemblywoman delegate mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt.
-    capt. adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the
+    capt. adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the staff navy army seal
     """.split()
 )
 STOP_CAPS = frozenset(
@@ -142,7 +157,7 @@ STOP_CAPS = frozenset(
     presumably hopefully notably importantly basically frankly honestly actually generally
     especially specifically partial ever another any much among outside rather against
     said says added adds asked asks wrote writes replied explained continued noted recalled
-    declared tweeted quipped warned insisted argued
+    declared tweeted quipped warned insisted argued regarding concerning
     """.split()
 )
 _TIME_CAPS = frozenset(
@@ -228,8 +243,12 @@ class Mention:
 def _clean_token(tok: str) -> str:
     if tok.endswith(("’s", "'s")):
         tok = tok[:-2]
-    if tok.endswith(".") and len(tok) > 2 and tok.lower() not in TITLE_WORDS and \
-            "." not in tok[:-1]:
+    if (
+        tok.endswith(".")
+        and len(tok) > 2
+        and tok.lower() not in TITLE_WORDS
+        and "." not in tok[:-1]
+    ):
         tok = tok[:-1]
     return tok
 
@@ -310,8 +329,9 @@ def _strip_trailing(s: str) -> str:
         cut = s.rfind(" ")
         last = s[cut + 1 :]
         low = last.lower()
-        if (low in _TRAIL_WORDS and (last.islower() or not _capitalised_name_before(s, cut))) or \
-                (low.endswith("ly") and last.islower() and len(low) > 3):
+        if (low in _TRAIL_WORDS and (last.islower() or not _capitalised_name_before(s, cut))) or (
+            low.endswith("ly") and last.islower() and len(low) > 3
+        ):
             s = s[: cut + 1] if cut >= 0 else ""
             continue
         if low in _TIME_WORDS:
@@ -331,8 +351,12 @@ def _capitalised_name_before(s: str, cut: int) -> bool:
     if prev.endswith(("”", '"', ",", "¤")):
         return True
     word = prev[prev.rfind(" ") + 1 :]
-    return word[:1].isupper() and word.isalpha() and word.lower() not in STOP_CAPS and \
-        word.lower() not in TITLE_WORDS
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in STOP_CAPS
+        and word.lower() not in TITLE_WORDS
+    )
 
 
 def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | None:
@@ -348,9 +372,8 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
     last = s[cut:]
     if last in _PRONOUNS or last in _NON_PERSON_PRONOUNS:
         return Mention(lo + cut, end, last, "pronoun")
-    if last == "who" and s[:cut].rstrip().endswith(",") and depth < 2:
-        # "Dianne Feinstein, the ranking Democrat, who said": the antecedent speaks.
-        return subject_before(text, lo, lo + len(s[:cut].rstrip()), depth + 1)
+    if last == "who" and depth < 2:
+        return _relative_antecedent(text, lo, lo + len(s[:cut].rstrip()), depth)
     # End-anchored patterns are searched in a short tail only: they are tried at every position.
     tail_at = max(0, len(s) - 90)
     tail = s[tail_at:]
@@ -363,8 +386,12 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
         m = _DESC_END_RE.search(tail)
         if m:
             return _desc_or_pp_head(text, lo, base + m.start(), end, m.group(1), depth)
-        if len(last) > 3 and last.endswith("s") and last not in _NOT_NOUNS and \
-                _BARE_NOUN_RE.fullmatch(last):
+        if (
+            len(last) > 3
+            and last.endswith("s")
+            and last not in _NOT_NOUNS
+            and _BARE_NOUN_RE.fullmatch(last)
+        ):
             pre = s[:cut].rstrip()
             if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
                 return Mention(lo + cut, end, last, "desc", head=last)
@@ -382,6 +409,23 @@ _NOT_NOUNS = frozenset(
     what
     """.split()
 )
+
+
+def _relative_antecedent(text: str, lo: int, hi: int, depth: int) -> Mention | None:
+    """Who speaks in '..., who said': the noun phrase before 'who' ("Dianne Feinstein, the
+    ranking Democrat, who said"), or the name right before it even inside a prepositional
+    phrase ("an endorsement from Mike Lee, who declared"): a relative clause follows the noun
+    it describes."""
+    comma = text.endswith(",", lo, hi)
+    inner = hi - 1 if comma else hi
+    nm = NAME_END_RE.search(text, max(lo, inner - 90), inner)
+    if nm is not None and _BARE_PREP_END_RE.search(text, max(lo, nm.start() - 16), nm.start()):
+        named = _mention_from_run(text, nm.start(), nm.end(), None)
+        if named is not None:
+            return named
+    if not comma:
+        return None
+    return subject_before(text, lo, hi, depth + 1)
 
 
 def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Mention | None:
@@ -427,8 +471,11 @@ def _role_words_before(pre: str) -> tuple[str, int] | None:
     if not words or words[-1][0].lower() not in ROLE_NOUNS:
         return None
     start = len(words) - 1
-    while start > 0 and _ROLE_WORD_RE.fullmatch(words[start - 1][0]) and \
-            words[start - 1][0].lower() not in _ROLE_STOP:
+    while (
+        start > 0
+        and _ROLE_WORD_RE.fullmatch(words[start - 1][0])
+        and words[start - 1][0].lower() not in _ROLE_STOP
+    ):
         start -= 1
     return " ".join(w for w, _ in words[start:]), words[start][1]
 
@@ -455,6 +502,9 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
         return subject_before(text, lo, inner_end, depth + 1)
     inner = text[comma + 1 : inner_end].strip()
     inner_start = text.index(inner, comma + 1) if inner else inner_end
+    tag = _TRAILING_TAG_RE.search(inner)
+    if tag and tag.start() > 0:
+        inner = inner[: tag.start()]  # "Gov. Ann Hale (R-Ohio),": the name before its tag
     head = subject_before(text, lo, comma, depth + 1)
     if _PARTY_TAG_RE.fullmatch(inner) or _AGE_RE.fullmatch(inner):
         return head  # "Jason Chaffetz, R-Utah," / "Harry Bolt, 30,"
@@ -478,8 +528,23 @@ def _is_role_phrase(s: str) -> bool:
     if first in {"the", "a", "an"} or first in ROLE_NOUNS or first.endswith(("’s", "'s")):
         return True
     words = s.lower().split()
-    return len(words) <= 8 and any(w in ROLE_NOUNS for w in words) and first not in {
-        "while", "when", "after", "before", "speaking", "addressing", "in", "on", "at", "during"}
+    return (
+        len(words) <= 8
+        and any(w in ROLE_NOUNS for w in words)
+        and first
+        not in {
+            "while",
+            "when",
+            "after",
+            "before",
+            "speaking",
+            "addressing",
+            "in",
+            "on",
+            "at",
+            "during",
+        }
+    )
 
 
 def _chunk(s: str) -> str:
@@ -505,8 +570,11 @@ def subject_after_verb(text: str, lo: int, hi: int) -> Mention | None:
     if not chunk:
         return None
     first = chunk.split(maxsplit=1)[0]
-    if first.lower() in PREPOSITIONS or first.lower().rstrip(".") in _TIME_CAPS or \
-            first.lower() in {"that", "it", "so", "this", "there", "then", "later", "also"}:
+    if (
+        first.lower() in PREPOSITIONS
+        or first.lower().rstrip(".") in _TIME_CAPS
+        or first.lower() in {"that", "it", "so", "this", "there", "then", "later", "also"}
+    ):
         return None
     mention = _last_name_in_chunk(text, off, chunk)
     if mention is None:
@@ -566,12 +634,13 @@ def _appositive_name(text: str, lo: int, hi: int) -> Mention | None:
     m = _APPOSITIVE_NAME_RE.match(text, lo, hi)
     if m is None:
         return None
-    return _mention_from_run(text, m.start(1), m.end(1), m.group("role") or None)
+    return _mention_from_run(text, m.start(2), m.end(2), m.group("role").strip() or None)
 
 
 def _cut_before_clause(chunk: str) -> str:
-    m = re.search(r"\s(?:who|which|that|as|when|while|after|before|because|in|on|at|during)\s",
-                  f" {chunk} ")
+    m = re.search(
+        r"\s(?:who|which|that|as|when|while|after|before|because|in|on|at|during)\s", f" {chunk} "
+    )
     return chunk[: max(0, m.start() - 1)].rstrip() if m else chunk
 
 
@@ -582,9 +651,21 @@ def _strip_lead(s: str) -> int:
         rest = s[pos : pos + 200]
         first = rest[: rest.find(" ")].lower().rstrip(",") if " " in rest else ""
         m = None
-        if first in _LEAD_WORDS or first.startswith(("in-", "back-")) or \
-                (first.endswith("ly") and first in _LY_ADVERBS and
-                 rest[len(first) : len(first) + 1] == ","):
+        if first.endswith("ly") and _second_word(rest) in _LEAD_WORDS:
+            # "Immediately after the vote, Ng ...": an adverb opening the lead clause
+            lead = _LEAD_CLAUSE_RE.match(rest[len(first) + 1 :])
+            if lead:
+                pos += len(first) + 1 + lead.end()
+                continue
+        elif (
+            first in _LEAD_WORDS
+            or first.startswith(("in-", "back-"))
+            or (
+                first.endswith("ly")
+                and first in _LY_ADVERBS
+                and rest[len(first) : len(first) + 1] == ","
+            )
+        ):
             m = _LEAD_ADVERB_RE.match(rest) or _LEAD_CLAUSE_RE.match(rest)
         elif "," in rest[:48] and _TIME_ADV_IN_RE.search(rest, 0, 48):
             m = _LEAD_TIME_RE.match(rest)
@@ -599,10 +680,18 @@ def _strip_lead(s: str) -> int:
     return pos
 
 
+def _second_word(s: str) -> str:
+    parts = s.split(maxsplit=2)
+    return parts[1].lower().rstrip(",") if len(parts) > 1 else ""
+
+
 def _is_place_run(run: str) -> bool:
     tokens = run.split()
-    return all(t in PLACES for t in tokens) or bool(_STATE_ABBREV_RE.fullmatch(run)) or (
-        len(tokens) == 2 and tokens[0] in ("New", "North", "South", "East", "West"))
+    return (
+        all(t in PLACES for t in tokens)
+        or bool(_STATE_ABBREV_RE.fullmatch(run))
+        or (len(tokens) == 2 and tokens[0] in ("New", "North", "South", "East", "West"))
+    )
 
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
@@ -641,8 +730,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
             # "Republican presidential candidate Donald Trump took ...": the name after the role.
             named = _NAME_AFTER_ROLE_RE.match(s, adj.end())
             if named:
-                return _mention_from_run(text, off + named.start(1), off + named.end(1),
-                                         s[: adj.end()])
+                return _mention_from_run(
+                    text, off + named.start(1), off + named.end(1), s[: adj.end()]
+                )
         else:
             nxt = s[m.end() : m.end() + 2]
             if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
@@ -650,6 +740,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     dm = _DESC_SUBJECT_RE.match(s)
     if dm:
         words = dm.group().split()
+        if words[1].lower() in _BODY_NOUNS:  # "his campaign sent out ...": whose body speaks
+            desc = " ".join(words[:2])
+            return Mention(off, off + len(desc), desc, "desc", head=words[1].lower())
         for k in range(len(words), 1, -1):
             if words[k - 1].lower().rstrip(",") in ROLE_NOUNS:
                 desc = " ".join(words[:k]).rstrip(",")
@@ -658,12 +751,18 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                     return _mention_from_run(text, off + named.start(1), off + named.end(1), desc)
                 return Mention(off, off + len(desc), desc, "desc", head=words[k - 1].lower())
     if m:
+        body = _BODY_AFTER_RE.match(s, m.end())
+        if body:  # "The Ortiz campaign put out ...": the body named after its leader
+            return Mention(off, off + body.end(), s[: body.end()], "desc", head=body.group(1))
         nxt = s[m.end() : m.end() + 2]
         if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
             return _mention_from_run(text, off, off + m.end(), None)
     return None
 
 
+_TRAILING_TAG_RE = re.compile(r"[ \u00a0]*\([^()]{1,24}\)$")
+_BODY_NOUNS = frozenset({"campaign", "administration", "government"})
+_BODY_AFTER_RE = re.compile(rf"{_SP}(campaign|administration|government)\b")
 _DET_WORDS = frozenset(
     "the a an his her its their our one another this that some several many two three".split()
 )
@@ -674,6 +773,7 @@ _LEAD_WORDS = frozenset(
     under from to meanwhile also now then yet still however instead separately overall indeed
     yesterday today but and so of writing responding answering citing noting echoing back upon
     throughout amid among here there moreover or plus again first finally next even only
+    regarding concerning
     """.split()
 )
 _TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")

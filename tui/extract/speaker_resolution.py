@@ -31,7 +31,19 @@ _OWNED_BODY_RE = re.compile(
 )
 # "the Clinton campaign", "the Obama administration": a body named after its leader speaks itself.
 _NAMED_BODY_RE = re.compile(
-    r"(?:[Tt]he[ \u00a0]+)?((?:[A-Z][\w.\-]*[ \u00a0]+){1,3})(campaign|administration|government)"
+    r"(?:[Tt]he[ \u00a0]+)?(?!(?:His|Her|Its|Their|Our)[ \u00a0])"
+    r"((?:[A-Z][\w.\-]*[ \u00a0]+){1,3})(campaign|administration|government)"
+)
+# "his campaign", "her administration": the body of the person the pronoun means.
+_PRONOUN_BODY_RE = re.compile(
+    r"([Hh]is|[Hh]er)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(campaign|administration|government)"
+)
+# A document named after who publishes it: "the Heritage Institute website", "Ng's statement".
+_OWNED_DOC_RE = re.compile(
+    r"(?:[Tt]he[ \u00a0]+)?(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|One)[ \u00a0])"
+    r"((?:[A-Z][\w.\-&]*[ \u00a0]+){0,3}[A-Z][\w.\-&]*?)(?:['’]s?)?"
+    r"[ \u00a0]+(?:(?:Facebook|Twitter|official|latest|new)[ \u00a0]+)?"
+    r"(?:website|statement|post|page|account|tweet|letter|report|memo|blog|release|editorial)"
 )
 # "his brother", "its senior vice president": someone defined by another, not by a role alone.
 _OWNER_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[A-Z][\w.\-]*['’]s)\s")
@@ -90,8 +102,11 @@ class Registry:
             name, title, tokens = entry
             start = m.start()
             self.occurrences.append((start, m.end(), name, title))
-            if len(tokens) == 1 and name not in self.places and \
-                    _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start):
+            if (
+                len(tokens) == 1
+                and name not in self.places
+                and _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start)
+            ):
                 self.places.add(name)
             seen = self.positions.get(name)
             if seen is None:
@@ -115,8 +130,9 @@ class Registry:
             k = self.masked.find(low) if low != name else -1
             while k >= 0 and not known:
                 end = k + len(low)
-                known = (k == 0 or not _is_word_char(self.masked[k - 1])) and \
-                    (end == len(self.masked) or not _is_word_char(self.masked[end]))
+                known = (k == 0 or not _is_word_char(self.masked[k - 1])) and (
+                    end == len(self.masked) or not _is_word_char(self.masked[end])
+                )
                 k = self.masked.find(low, end)
             self._common[name] = known
         return known
@@ -141,8 +157,11 @@ class Registry:
             return (len(c.split()) >= 2, c.split()[-1] == last, recency, len(c))
 
         best = max(cands, key=rank)
-        supers = [c for c in cands if set(best.split()) <= set(c.split()) and
-                  c.split()[-1] == best.split()[-1]]
+        supers = [
+            c
+            for c in cands
+            if set(best.split()) <= set(c.split()) and c.split()[-1] == best.split()[-1]
+        ]
         return max(supers, key=lambda c: (len(c.split()), len(c)))
 
 
@@ -198,10 +217,18 @@ class Resolver:
             org = is_org_name(name)
             titles = self.registry.titles.get(name, [])
             single = " " not in name
-            person = not org and (not single or bool(titles) or (
-                len(self.registry.positions.get(name, ())) >= 2 and
-                name not in self.registry.places)) and (single or bool(titles) or
-                                                        looks_like_person(name))
+            person = (
+                not org
+                and (
+                    not single
+                    or bool(titles)
+                    or (
+                        len(self.registry.positions.get(name, ())) >= 2
+                        and name not in self.registry.places
+                    )
+                )
+                and (single or bool(titles) or looks_like_person(name))
+            )
             ent = Entity(name, org, person, None if single else first_name_gender(name))
             for t in titles:
                 ent.add_role(t)
@@ -217,8 +244,12 @@ class Resolver:
         ent: Entity | None
         if m.kind == "name" and m.name:
             full = self.registry.fullest(m.name, m.start)
-            if full == m.name and " " not in full and not is_org_name(full) and \
-                    self.registry.is_common_word(full):
+            if (
+                full == m.name
+                and " " not in full
+                and not is_org_name(full)
+                and self.registry.is_common_word(full)
+            ):
                 return None
             ent = self.entity(full)
             ent.add_role(m.role)
@@ -243,8 +274,12 @@ class Resolver:
         return ent
 
     def learn_gender(self, ent: Entity | None, pronoun: str) -> None:
-        if ent is not None and ent.person_like and ent.gender is None and \
-                pronoun.lower() in ("he", "she"):
+        if (
+            ent is not None
+            and ent.person_like
+            and ent.gender is None
+            and pronoun.lower() in ("he", "she")
+        ):
             ent.gender = "m" if pronoun.lower() == "he" else "f"
 
     def _note_gender(self, ent: Entity, m: Mention) -> None:
@@ -254,14 +289,17 @@ class Resolver:
                 ent.gender = "f"
             elif first in _MALE_TITLES:
                 ent.gender = "m"
-        if not ent.person_like and not ent.is_org and \
-                (m.role or (len(ent.name.split()) >= 2 and looks_like_person(ent.name))):
+        if (
+            not ent.person_like
+            and not ent.is_org
+            and (m.role or (len(ent.name.split()) >= 2 and looks_like_person(ent.name)))
+        ):
             ent.person_like = True
 
     def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
-        if pronoun in ("it", "i", "we"):
+        if pronoun in ("i", "we"):
             return None
-        if pronoun == "they":
+        if pronoun in ("they", "it"):  # a body just named: "The Post reported ... It added"
             for ent in reversed(self.history[-3:]):
                 if ent.is_org:
                     return ent
@@ -283,9 +321,12 @@ class Resolver:
             # the last compatible subject, outside any subject, is nearer ("To professor Jane
             # Roe, Smith's plan seemed odd. ... she said").
             named = self._named_before(pos, want, after=found_pos, strict=True)
-            if named is not None and named is not found and \
-                    self._sentence(self._named_pos) > self._sentence(found_pos) and \
-                    self._sentence(self._named_pos) < self._sentence(pos):
+            if (
+                named is not None
+                and named is not found
+                and self._sentence(self._named_pos) > self._sentence(found_pos)
+                and self._sentence(self._named_pos) < self._sentence(pos)
+            ):
                 return named
         return found
 
@@ -294,15 +335,18 @@ class Resolver:
         last = name.rsplit(maxsplit=1)[-1]
         end = self.registry.masked.find(last, pos, pos + 80)
         return end >= 0 and self.registry.masked[end + len(last) : end + len(last) + 2] in (
-            "'s", "’s")
+            "'s",
+            "’s",
+        )
 
     def _role_before(self, pos: int) -> bool:
         """A role noun right before a name ("professor Jane Roe", "developer Al Ng")."""
         pre = self.registry.masked[max(0, pos - 24) : pos].split()
         return bool(pre) and pre[-1].lower() in ROLE_NOUNS
 
-    def _named_before(self, pos: int, want: str | None, after: int = -1,
-                      strict: bool = False) -> Entity | None:
+    def _named_before(
+        self, pos: int, want: str | None, after: int = -1, strict: bool = False
+    ) -> Entity | None:
         """Fallback for a pronoun with no subject to go to: the last full personal name written
         before it anywhere ("... came from student Deja Stewart, who ... \"Savage,\" she said").
 
@@ -314,8 +358,7 @@ class Resolver:
                 continue
             k = bisect.bisect_left(positions, pos) - 1
             if k >= 0 and positions[k] > best_pos and pos - positions[k] < _NAMED_REACH:
-                if strict and (not looks_like_person(name) or
-                               self._possessive(name, positions[k])):
+                if strict and (not looks_like_person(name) or self._possessive(name, positions[k])):
                     continue
                 known = self.entities.get(name)
                 if strict and known is not None and not known.person_like:
@@ -351,26 +394,39 @@ class Resolver:
                 start, _end, name, _title = occ[k]
                 full = self.registry.fullest(name, start)
                 if " " not in name:  # "Fiorina, a chief executive": the Fiorina already met
-                    full = next((e.name for e in reversed(self.history[-200:])
-                                 if e.person_like and e.name.rsplit(maxsplit=1)[-1] == name),
-                                full)
+                    full = next(
+                        (
+                            e.name
+                            for e in reversed(self.history[-200:])
+                            if e.person_like and e.name.rsplit(maxsplit=1)[-1] == name
+                        ),
+                        full,
+                    )
                 known = cands.get(full)
                 cands[full] = (start, (known[1] if known else []) + roles)
             k += 1
         for ent, pos in zip(self.history[-200:], self.history_pos[-200:], strict=True):
             if ent.roles and ent.person_like:
                 known = cands.get(ent.name)
-                cands[ent.name] = (max(pos, known[0]) if known else pos,
-                                   (known[1] if known else []) + ent.roles)
+                cands[ent.name] = (
+                    max(pos, known[0]) if known else pos,
+                    (known[1] if known else []) + ent.roles,
+                )
         best, best_rank, best_roles = None, None, []
         for name, (pos, roles) in cands.items():
             s = score(key, roles)
             if s is None or (best_rank is not None and (s, pos) <= best_rank):
                 continue
             ent = self.entity(name)
-            if ent.is_org or name in PLACES or not (
-                    ent.person_like or self.registry.titles.get(name) or
-                    (" " in name and looks_like_person(name))):
+            if (
+                ent.is_org
+                or name in PLACES
+                or not (
+                    ent.person_like
+                    or self.registry.titles.get(name)
+                    or (" " in name and looks_like_person(name))
+                )
+            ):
                 continue
             best, best_rank, best_roles = ent, (s, pos), roles
         if best is not None and weak(key, best_roles):
@@ -390,6 +446,15 @@ class Resolver:
         body = _NAMED_BODY_RE.fullmatch(m.text)
         if body:
             return self.entity(f"{' '.join(body.group(1).split())} {body.group(2)}")
+        owned = _PRONOUN_BODY_RE.fullmatch(m.text)
+        if owned:
+            person = self._pronoun("he" if owned.group(1).lower() == "his" else "she", m.start)
+            if person is None or person.is_org:
+                return None
+            return self.entity(f"{person.name.split()[-1]} {owned.group(2)}")
+        doc = _OWNED_DOC_RE.fullmatch(m.text)
+        if doc:  # "the Heritage Foundation website notes": whoever publishes it speaks
+            return self.entity(self.registry.fullest(" ".join(doc.group(1).split()), m.start))
         owner = _OWNED_BODY_RE.fullmatch(m.text)
         if owner:  # "Ryan's office said": a named person's own office speaks for them
             return self.entity(self.registry.fullest(owner.group(1), m.start))
