@@ -57,6 +57,14 @@ _DASH_NAME_RE = re.compile(
     rf"[ \u00a0][-—–]+[ \u00a0]*(?:More[ \u00a0]+from[ \u00a0]+)?({NAME_RUN})"
     rf"(?:[ \u00a0]+and[ \u00a0]+{NAME_RUN})?:$"
 )
+_PASSIVE_BEFORE_RE = re.compile(
+    r"(?<![\w’'-])(?:was|were|is|are|been|being|be|get|got|gets)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?$"
+)
+# "From Ng's Facebook post:": the owner of the text quoted next.
+_FROM_OWNER_RE = re.compile(
+    r"(?<![\w’'-])[Ff]rom[ \u00a0]+([A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*){0,3}?)['’]s?"
+    r"(?:[ \u00a0]+[\w\-]+){1,3}:$"
+)
 _FROM_BEFORE_NAME_RE = re.compile(r"(?<![\w’'-])[Ff]rom[ \u00a0]+$")
 # A name inside a prepositional phrase: "to the Dutch newspaper", "More from".
 _PP_BEFORE_NAME_RE = re.compile(
@@ -142,6 +150,12 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
     return Attribution(mention, normalise_cue(vm.group()))
 
 
+def is_passive(masked: str, verb_start: int) -> bool:
+    """Whether the speech verb at verb_start is passive ("was asked", "were told"), its subject
+    the one spoken to."""
+    return _PASSIVE_BEFORE_RE.search(masked, max(0, verb_start - 16), verb_start) is not None
+
+
 def _any_verb_after(masked: str, lo: int, start: int, end: int) -> Attribution | None:
     """'“...,” Oliver barked.' / '“...?” exhorted the host, Jo Ames.': after a quotation that
     ends in a comma (or a question or exclamation mark), a bare subject and verb ending the
@@ -224,6 +238,9 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
     verb = verbs[-1] if verbs else None
     if verb is not None and end - verb.end() > 70:
         verb = None
+    if verb is not None and is_passive(masked, verb.start()):
+        # "Ng was asked, “": the question is put to the subject; who asked is not said here.
+        return Attribution(None, normalise_cue(verb.group()))
     if verb is not None:
         if (
             verb.group().endswith("ing")
@@ -283,6 +300,9 @@ def _colon_attribution(masked: str, lo: int, end: int) -> Attribution:
     A name right before the colon speaks, unless it sits in a prepositional phrase ("to the
     newspaper Le Soir"): then the sentence's subject does, if there is one ("More from Jones:").
     """
+    owner = _FROM_OWNER_RE.search(masked, max(lo, end - 90), end)
+    if owner is not None:  # "From Ng's Facebook post: “"
+        return Attribution(subject_before(masked, owner.start(1), owner.end(1)), ":")
     seg_start = lo + len(masked[lo:end]) - len(masked[lo:end].lstrip())
     nm = NAME_END_RE.search(masked, max(lo, end - 90), end - 1)
     named = nm is not None and (

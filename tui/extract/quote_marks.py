@@ -22,7 +22,7 @@ _TAG_RE = re.compile(r"<[^<>\n]{0,400}>")
 _WORD_RE = re.compile(r"[A-Za-z0-9’']+")
 _OPENING_PREV = frozenset(" \t\u00a0([{—–-/:;,")
 _END_PUNCT = frozenset(".,!?;:—–-…")
-_BEFORE_OK = frozenset(".!?:;,—–-([”\"’")
+_BEFORE_OK = frozenset('.!?:;,—–-([”"’')
 _DASHES = frozenset("—–-")
 _FAR = 1 << 62
 
@@ -71,6 +71,12 @@ def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+def _markup_mark(text: str, i: int, lo: int, hi: int) -> bool:
+    """A straight mark that delimits a markup attribute ('id="12">') rather than speech, even when
+    the tag is cut by a line break."""
+    return (i + 1 < hi and text[i + 1] == ">") or (i > lo and text[i - 1] == "=")
+
+
 def _double_spans(text: str, para: int, lo: int, hi: int) -> list[QuoteSpan]:
     """Pair double marks in one paragraph: curly by shape, straight by alternation."""
     tags = _masked_tags(text, lo, hi) if text.find("<", lo, hi) >= 0 else []
@@ -81,11 +87,16 @@ def _double_spans(text: str, para: int, lo: int, hi: int) -> list[QuoteSpan]:
         if tags and _in_any(i, tags):
             continue
         ch = m.group()
+        if ch == '"' and _markup_mark(text, i, lo, hi):
+            continue
         if open_at is None:
             if ch == "”" and not _looks_opening(text, i, lo, hi):
                 continue  # a stray closing mark
-            if ch == '"' and _looks_closing(text, i, lo, hi) and \
-                    not _looks_opening(text, i, lo, hi):
+            if (
+                ch == '"'
+                and _looks_closing(text, i, lo, hi)
+                and not _looks_opening(text, i, lo, hi)
+            ):
                 continue
             open_at = i
             continue
@@ -128,7 +139,14 @@ def _single_spans(
 
 
 def _make_span(
-    text: str, open_pos: int, close_pos: int, para: int, lo: int, hi: int, *, single: bool,
+    text: str,
+    open_pos: int,
+    close_pos: int,
+    para: int,
+    lo: int,
+    hi: int,
+    *,
+    single: bool,
     closed: bool,
 ) -> QuoteSpan:
     start = open_pos + 1
@@ -150,8 +168,11 @@ def classify(text: str, span: QuoteSpan, prev_close: int) -> str:
     """
     before = text[max(span.para_start, prev_close, span.open_pos - 200) : span.open_pos].rstrip()
     content = text[span.start : span.end]
-    after = text[span.close_pos + 1 : min(span.para_end, span.close_pos + 200)].lstrip() \
-        if span.closed else ""
+    after = (
+        text[span.close_pos + 1 : min(span.para_end, span.close_pos + 200)].lstrip()
+        if span.closed
+        else ""
+    )
     if before and before[-1] not in _BEFORE_OK and not ends_with_cue_word(before):
         return "fragment"
     last = content.rstrip("’'")[-1:]
@@ -168,11 +189,19 @@ def classify(text: str, span: QuoteSpan, prev_close: int) -> str:
 def looks_like_title(s: str) -> bool:
     """'Saturday Night Live', 'Gifted Hands,': short, every word capitalised, no sentence inside."""
     words = _WORD_RE.findall(s)
-    if not words or len(words) > 7 or any(c in s.rstrip(",.") for c in ".!?;:"):
+    body = _SUBTITLE_RE.sub(" ", s.rstrip(",."))
+    if not words or len(words) > _TITLE_MAX_WORDS or any(c in body for c in ".!?;:"):
         return False
-    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and words[0][0].isupper()
+    return (
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+        and not words[0][0].islower()
+        and any(w[0].isupper() for w in words)
+    )
 
 
+_TITLE_MAX_WORDS = 10
+# A subtitle after a colon: "13 Hours: The Secret Soldiers".
+_SUBTITLE_RE = re.compile(r"(?<=\w): (?=[A-Z0-9])")
 _TITLE_SMALL = frozenset("a an the of and or in on at to for with from by vs".split())
 
 

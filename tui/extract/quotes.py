@@ -30,6 +30,7 @@ from tui.extract.quote_marks import (
     word_count,
 )
 from tui.extract.speaker_names import (
+    NAME_RUN,
     Mention,
     clause_subjects,
     sentence_subject,
@@ -47,6 +48,19 @@ _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its 
 _KEEP_LAST = frozenset(".,!?;:")
 _ASK_VERBS = frozenset({"ask", "asks", "asked"})
 _FINAL_PUNCT = frozenset(".!?")
+# A speech verb's listener, a few words with no punctuation: "told the crowd", "asked Ng".
+_LISTENER_GAP_RE = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}[ \u00a0]+")
+# A line that names a quotation's speaker, then closes the quotation: 'Jo Ames, Harbour Trust.”'.
+_CLOSING_SIGNATURE_RE = re.compile(
+    rf"(?=[A-Z])({NAME_RUN})(?:,[^\n“”\"]{{1,100}})?\.?[”\"][ \t\u00a0]*(?:\n|$)"
+)
+_LAST_WORD_RE = re.compile(r"[a-z\-]+$")
+# Nouns for works whose titles are set in quotation marks.
+_WORK_NOUNS = frozenset(
+    """book memoir memoirs novel biography autobiography movie film show series song album play
+    musical documentary program programme podcast ad video column op-ed editorial essay article
+    headline slogan motto nickname hashtag poem painting exhibit exhibition""".split()
+)
 # A past-tense verb right after a subject: "Valastro praised", "Ng spoke", "Ng was".
 _VERB_AFTER_SUBJECT_RE = re.compile(
     r"[ \u00a0]+(?:[a-z]+ed|said|told|spoke|wrote|was|is|has|had|made|gave|took|went|came)\b"
@@ -129,6 +143,18 @@ def _next_line_signature(masked: str, para_end: int) -> Attribution | None:
     return signature_after(masked, lo, hi if hi >= 0 else len(masked))
 
 
+def _closing_signature(masked: str, para_end: int) -> Attribution | None:
+    """'“... for a long time.¶Jo Ames, Harbour Trust.”': a pull quote left open at its paragraph's
+    end and closed after a line that only names who said it."""
+    lo = para_end
+    while lo < len(masked) and masked[lo].isspace():
+        lo += 1
+    m = _CLOSING_SIGNATURE_RE.match(masked, lo)
+    if m is None:
+        return None
+    return Attribution(subject_before(masked, lo, m.end(1)), "—")
+
+
 def _ends_between(ends: list[int], lo: int, hi: int) -> list[int]:
     return ends[bisect.bisect_left(ends, lo) : bisect.bisect_right(ends, hi)]
 
@@ -182,6 +208,10 @@ def _attribute(
             sig = _next_line_signature(masked, s.para_end)
             if sig is not None:
                 return sig
+    elif s.close_pos == s.para_end:
+        sig = _closing_signature(masked, s.para_end)
+        if sig is not None:
+            return sig
     inside = _ends_between(ends, prev_close, s.open_pos)
     lo = inside[-1] if inside else prev_close
     return attribution_before(masked, max(lo, s.open_pos - _BEFORE_REACH), s.open_pos)
@@ -195,28 +225,106 @@ def _settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None)
     when a speaker follows ('“The caucus is a battle of niches” Grubbs said').
     """
     words = text[s.start : s.end]
-    if s.kind == "full" and attr is None and looks_like_title(words):
+    if s.kind == "full" and (
+        _label(words)
+        or (
+            looks_like_title(words)
+            and (
+                (attr is None and not _standalone_sentence(masked, s, words))
+                or _listener_title(masked, s)
+                or _named_work(masked, s)
+            )
+        )
+    ):
         s.kind = "fragment"
     elif (
         s.kind == "fragment"
         and s.closed
         and word_count(words) >= 3
         and words[:1].isupper()
-        and _opens_paragraph(masked, s)
-        and attribution_after(masked, s.close_pos + 1, s.para_end) is not None
+        and (
+            (
+                _opens_paragraph(masked, s)
+                and attribution_after(masked, s.close_pos + 1, s.para_end) is not None
+            )
+            or _sentence_after_listener(masked, s, words)
+        )
     ):
         s.kind = "full"
+
+
+def _label(words: str) -> bool:
+    """'“Related:”': a word or two ending in a colon head what follows; nobody says them."""
+    return words.endswith(":") and word_count(words) <= 2
+
+
+def _sentence_after_listener(masked: str, s: QuoteSpan, words: str) -> bool:
+    """'Ng told the crowd “We will win this.”': a whole sentence right after a speech verb and
+    its listener, with no comma, is still a whole quotation."""
+    after = masked[s.close_pos + 1 : s.para_end].lstrip()
+    if not words.endswith((".", "!", "?")) or not (after[:1].isupper() or not after):
+        return False
+    if looks_like_title(words):
+        return False  # "in an interview with “Weekend Edition.”": a programme
+    lo = max(s.para_start, s.open_pos - 60)
+    verbs = cue_verbs(masked, lo, s.open_pos)
+    return (
+        bool(verbs) and _LISTENER_GAP_RE.fullmatch(masked, verbs[-1].end(), s.open_pos) is not None
+    )
+
+
+def _listener_title(masked: str, s: QuoteSpan) -> bool:
+    """'Ng told “Morning Brief,” adding ...': a title right after a verb of telling names the
+    programme spoken to, not words said."""
+    before = masked[max(s.para_start, s.open_pos - 12) : s.open_pos].rstrip(" \u00a0")
+    m = _LAST_WORD_RE.search(before)
+    return m is not None and m.group() in OBJECT_VERBS
+
+
+def _named_work(masked: str, s: QuoteSpan) -> bool:
+    """'..., she wrote in her memoir, “Open Roads.”': a title set after a noun for a work (book,
+    film, show, ad ...) and a comma names that work."""
+    before = masked[max(s.para_start, s.open_pos - 24) : s.open_pos].rstrip(" \u00a0")
+    if not before.endswith(","):
+        return False
+    m = _LAST_WORD_RE.search(before, 0, len(before) - 1)
+    return m is not None and m.group() in _WORK_NOUNS
+
+
+def _standalone_sentence(masked: str, s: QuoteSpan, words: str) -> bool:
+    """'... told the crowd. “Jo Ames and Al Roy.”': a quotation that makes a sentence of its own,
+    after a sentence end and closed by its own full stop, is speech even in title case (a title
+    is named inside a sentence)."""
+    if not s.closed or not words.endswith((".", "!", "?")):
+        return False
+    before = masked[s.para_start : s.open_pos].rstrip(" \u00a0")
+    return before[-1:] in _FINAL_PUNCT
 
 
 def _keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
     """Single marks are mostly titles and names: keep only attributed, sentence-like speech."""
     if attr is None or attr.mention is None or attr.cue is None:
         return False
+    if _headline_quote(text, s, attr):
+        return True
     words = text[s.start : s.end].split()
     if len(words) < 4:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised * 2 < len(words)
+
+
+def _headline_quote(text: str, s: QuoteSpan, attr: Attribution) -> bool:
+    """'Ng: ‘We Will Not Back Down.’': a headline names its speaker, then a colon and a whole
+    sentence in single marks (often in title case), and nothing after it."""
+    words = text[s.start : s.end]
+    return (
+        attr.cue == ":"
+        and s.closed
+        and words.endswith((".", "!", "?"))
+        and word_count(words) >= 3
+        and not text[s.close_pos + 1 : s.para_end].strip(" .\u00a0")
+    )
 
 
 def _context_events(
