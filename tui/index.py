@@ -14,38 +14,74 @@ Words in double quotes must stand together, and so must the pieces of "4.2" or "
 Whatever the user types is quoted before it reaches FTS5, so no input raises: a query with
 nothing searchable gives no hits.
 
+How it stays fast (10,000 articles are some 150,000 rows):
+
+* Only articles' text is stored with the index (`bodies`, the FTS5 table's external
+  content); a quote, figure or speaker row holds words only, and its display fields live with
+  its article's in one row of `docs`. Snippets are made for the hits returned only: FTS5's
+  own for articles, and for the short rows by a small temporary FTS5 table of just those.
+* A row's rowid says what it is: ``seq << 2 | kind``, an article's rows having consecutive
+  `seq` from its `docs.first`. Speakers' rows come after every article's.
+* A query matching at most RANK_CAP rows (any selective one) is ranked by bm25; one matching
+  more ("the", "said": bm25 cannot tell such rows apart, and ranking them all is what costs)
+  gives the newest rows first (speakers, then articles by date of publication), which
+  FTS5 reads in rowid order and stops at `limit`.
+* A whole build runs in one unsynced transaction, with FTS5's in-memory buffer raised from
+  1 MB (HASH_SIZE), between synced "building" and "ready" marks: an index a crash left
+  half-built is found and built again.
+
 The index lives in ``<cache folder>/index/<name>.sqlite3``; a damaged or outdated index is
 removed and built again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import marshal
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Article, Briefing
+from .model import Article, Bound, Briefing, Figure
 from .sanitize import one_line
 from .words import count
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the tables or what is indexed change: older indexes are rebuilt."""
-KINDS = ("article", "quote", "speaker", "figure")
+KINDS = ("article", "quote", "figure", "speaker")
+"""Index of a kind in KINDS is its code in the low two bits of a rowid."""
 MAX_TERMS = 16
 """Words of a query beyond this are ignored (a pasted paragraph stays fast)."""
 SNIPPET_TOKENS = 14
-RANK_CAP = 4000
-"""A query matching more rows than this is ranked among the first RANK_CAP of them."""
+RANK_CAP = 2000
+"""A query matching more rows than this is not ranked: its newest rows come first."""
+REBUILD_SHARE = 0.5
+"""When more than this share of the indexed articles changed, the index is built anew
+(deleting a row from a contentless table costs as much as inserting it)."""
+HASH_SIZE = 16 << 20
+"""Bytes of new index data FTS5 keeps in memory before writing them out."""
 _SPEAKERS_KEY = "\x00speakers"
+_SPEAKER_SEQ = 1 << 58
+"""Speakers' rows are numbered from here: above every article's, so always among the newest."""
+_WEIGHTS = "5.0, 1.0, 2.0"
+"""bm25 weights of the columns title, text and extra."""
+_TOKENIZER = "tokenize = 'porter unicode61 remove_diacritics 2'"
 _OPEN, _CLOSE = "\x02", "\x03"
 _MARKERS = re.compile("[\x02\x03]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUERY_PART = re.compile(r'"([^"]*)"|([^"\s]+)')
+
+Part = tuple[int, str | None, int | None, int | None, str, str, str, object]
+"""A quote, figure or speaker as stored: kind code, speaker id, start, end; title, text and
+extra as indexed (the table's columns); and for a figure (value, unit, bound, label), to
+show it as "$5.5 billion · budget" (formatted for the hits shown only)."""
+FtsRow = tuple[int, str, str, str]
+"""rowid, title, text, extra."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +160,45 @@ def default_path(name: str = "default", cache_dir: str | os.PathLike[str] | None
     return resolve(cache_dir) / "index" / f"{safe}.sqlite3"
 
 
+Content = tuple[str | None, str, str, tuple["Part", ...]]
+"""What `docs` keeps of a document: the article's title (None for the speakers), body and
+meta (outlet, author, date), and its parts."""
+
+
+@dataclass(slots=True)
+class _Doc:
+    """One row of `docs`: an article (or all speakers) and the rows it has in the index.
+    An article's own row is its first; its text is in `bodies`, under the same rowid."""
+
+    key: str
+    first: int
+    article: bool
+    parts: tuple[Part, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.parts) + self.article
+
+    def part_rows(self) -> list[FtsRow]:
+        """The rows of its parts in the FTS5 table, exactly as inserted."""
+        return [
+            (seq << 2 | part[0], part[4], part[5], part[6])
+            for seq, part in enumerate(self.parts, self.first + self.article)
+        ]
+
+    def part(self, rowid: int) -> Part | None:
+        place = (rowid >> 2) - self.first - self.article
+        return self.parts[place] if 0 <= place < len(self.parts) else None
+
+
 class SearchIndex:
     """An FTS5 index of one briefing; `update` keeps it in step, `search` queries it."""
 
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self._db = connection
         self.path = path
+        self._briefing: Briefing | None = None
+        """The briefing last indexed: an index found damaged while searching is rebuilt."""
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -168,72 +237,120 @@ class SearchIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _reset(self) -> None:
+        """Start again from an empty file (the index was found damaged)."""
+        self._db.close()
+        _remove_database(Path(self.path))
+        self._db = _connect(self.path)
+
     # -- updating ---------------------------------------------------------------------------
 
     def update(self, briefing: Briefing) -> int:
         """Index what changed since the last update; returns the number of articles
         (and the speakers, as one) indexed again. Articles gone are removed."""
+        self._briefing = briefing
         try:
             return self._update(briefing)
         except sqlite3.DatabaseError:
             if self.path == ":memory:":
                 raise
-            self._db.close()
-            _remove_database(Path(self.path))
-            self._db = _connect(self.path)
+            self._reset()
             return self._update(briefing)
 
     def _update(self, briefing: Briefing) -> int:
         db = self._db
-        stored = dict(db.execute("SELECT key, fingerprint FROM items"))
+        stored = dict(db.execute("SELECT key, fingerprint FROM docs"))
         names = {speaker.id: speaker.name for speaker in briefing.speakers}
-        wanted: dict[str, tuple[str, Article | None]] = {}
+        fresh: dict[str, Content | None] = {}  # the content of those the index lacks
         for article in briefing.articles:
-            wanted[article.id] = (_article_fingerprint(article, names), article)
-        wanted[_SPEAKERS_KEY] = (_speakers_fingerprint(briefing), None)
-        changed = [key for key, (print_, _) in wanted.items() if stored.get(key) != print_]
-        gone = [key for key in stored if key not in wanted]
+            fresh[article.id] = _unless_stored(_article_content(article, names), stored, article.id)
+        fresh[_SPEAKERS_KEY] = _unless_stored(_speakers_content(briefing), stored, _SPEAKERS_KEY)
+        changed = [key for key, content in fresh.items() if content is not None]
+        gone = [key for key in stored if key not in fresh]
         if not changed and not gone:
             return 0
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            for key in (*gone, *changed):
-                row = db.execute("SELECT first, count FROM items WHERE key = ?", (key,)).fetchone()
-                if row is not None:
-                    db.execute(
-                        "DELETE FROM entries WHERE rowid BETWEEN ? AND ?",
-                        (row[0], row[0] + row[1] - 1),
-                    )
-                    db.execute("DELETE FROM items WHERE key = ?", (key,))
-            next_row = db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM entries").fetchone()[0]
-            rows: list[tuple[object, ...]] = []
-            items: list[tuple[str, str, int, int]] = []
-            for key in changed:
-                fingerprint, article = wanted[key]
-                new = _speaker_rows(briefing) if article is None else _article_rows(article, names)
-                for offset, row in enumerate(new):
-                    rows.append((next_row + offset, *row))
-                items.append((key, fingerprint, next_row, len(new)))
-                next_row += len(new)
-            db.executemany(
-                "INSERT INTO entries(rowid, kind, article_id, speaker_id, start, end, title, "
-                "text, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            db.executemany(
-                "INSERT INTO items(key, fingerprint, first, count) VALUES (?, ?, ?, ?)", items
-            )
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        anew = len(changed) + len(gone) > REBUILD_SHARE * len(stored)
+        if anew:  # articles in order of publication, so that rowid order is recency
+            order = sorted(briefing.articles, key=lambda article: article.published or "")
+            changed = [*(article.id for article in order), _SPEAKERS_KEY]
+        with _Writing(db, bulk=anew and self.path != ":memory:"):
+            if anew:
+                db.execute("INSERT INTO entries(entries) VALUES('delete-all')")
+                db.execute("DELETE FROM docs")
+                db.execute("DELETE FROM bodies")
+            else:
+                self._remove([*gone, *changed])
+            self._insert(briefing, changed, fresh, names)
         return len(changed)
 
+    def _remove(self, keys: Sequence[str]) -> None:
+        """Take documents out: a contentless table forgets a row given its indexed values."""
+        db = self._db
+        for key in keys:
+            row = db.execute(f"SELECT {_DOC_COLUMNS} FROM docs WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                continue
+            doc = _doc(*row)
+            db.execute(
+                "INSERT INTO entries(entries, rowid, title, text, extra) SELECT 'delete', "
+                "rowid, title, text, extra FROM bodies WHERE rowid = ?",
+                (doc.first << 2,),
+            )
+            db.executemany(
+                "INSERT INTO entries(entries, rowid, title, text, extra) "
+                "VALUES('delete', ?, ?, ?, ?)",
+                doc.part_rows(),
+            )
+            db.execute("DELETE FROM bodies WHERE rowid = ?", (doc.first << 2,))
+            db.execute("DELETE FROM docs WHERE key = ?", (key,))
+
+    def _insert(
+        self,
+        briefing: Briefing,
+        keys: list[str],
+        fresh: dict[str, Content | None],
+        names: dict[str, str],
+    ) -> None:
+        db = self._db
+        top = db.execute(
+            "SELECT coalesce(max(first + count), 1) FROM docs WHERE first < ?", (_SPEAKER_SEQ,)
+        ).fetchone()[0]
+        low = top
+        docs: list[tuple[int, str, str, int, bytes]] = []
+        bodies: list[tuple[int, str, str, str]] = []
+        rows: list[FtsRow] = []
+        for key in keys:
+            content = fresh[key]
+            if content is None:  # unchanged, but all is built anew
+                article = briefing.article(key)
+                content = (
+                    _article_content(article, names) if article else _speakers_content(briefing)
+                )
+            title, body, meta, parts = content
+            first = _SPEAKER_SEQ if title is None else top
+            doc = _Doc(key, first, title is not None, parts)
+            if title is not None:
+                bodies.append((first << 2, title, body, meta))
+                top += doc.count
+            rows.extend(doc.part_rows())
+            packed = _pack(parts)
+            docs.append((first, key, _fingerprint(content, packed), doc.count, packed))
+        db.executemany(
+            "INSERT INTO docs(first, key, fingerprint, count, parts) VALUES (?, ?, ?, ?, ?)", docs
+        )
+        db.executemany("INSERT INTO bodies(rowid, title, text, extra) VALUES (?, ?, ?, ?)", bodies)
+        db.execute(
+            "INSERT INTO entries(rowid, title, text, extra) "
+            "SELECT rowid, title, text, extra FROM bodies WHERE rowid >= ?",
+            (low << 2,),
+        )
+        db.executemany("INSERT INTO entries(rowid, title, text, extra) VALUES (?, ?, ?, ?)", rows)
+
     def clear(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute("DELETE FROM entries")
-        self._db.execute("DELETE FROM items")
-        self._db.execute("COMMIT")
+        with _Writing(self._db, bulk=False):
+            self._db.execute("INSERT INTO entries(entries) VALUES('delete-all')")
+            self._db.execute("DELETE FROM docs")
+            self._db.execute("DELETE FROM bodies")
 
     # -- searching --------------------------------------------------------------------------
 
@@ -252,166 +369,248 @@ class SearchIndex:
         match = build_match(query, prefix=prefix)
         if match is None or limit <= 0:
             return []
-        where = "FROM entries WHERE entries MATCH ?"
-        params: list[object] = [match]
-        wanted = [kind for kind in (kinds or ()) if kind in KINDS]
-        if kinds is not None:
-            if not wanted:
-                return []
-            where += f" AND kind IN ({', '.join('?' * len(wanted))})"
-            params.extend(wanted)
+        codes = sorted({KINDS.index(kind) for kind in kinds or () if kind in KINDS})
+        if kinds is not None and not codes:
+            return []
+        wanted = codes if kinds is not None else None
         try:
-            # bm25 is computed for every match before the best are picked: for a query that
-            # matches much of the index ("the"), rank the first RANK_CAP matches only.
-            edge = self._db.execute(
-                f"SELECT rowid {where} ORDER BY rowid LIMIT 1 OFFSET {RANK_CAP - 1}", params
-            ).fetchone()
-            if edge is not None:
-                where += " AND rowid <= ?"
-                params.append(edge[0])
-            params.append(limit)
-            rows = self._db.execute(
-                "SELECT kind, article_id, speaker_id, start, end, title, text, "
-                # an article's best passage; for the others the quote, figure or role itself
-                "CASE kind WHEN 'article' THEN "
-                f"snippet(entries, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) "
-                f"ELSE snippet(entries, 6, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) END, "
-                f"bm25(entries, 0, 0, 0, 0, 0, 5.0, 1.0, 2.0) AS score {where} "
-                "ORDER BY score LIMIT ?",
-                params,
-            ).fetchall()
+            return self._search(match, limit, wanted)
         except sqlite3.OperationalError:
             return []
-        return [_hit(*row) for row in rows]
+        except sqlite3.DatabaseError:  # damaged: built again from the briefing last indexed
+            if self.path == ":memory:" or self._briefing is None:
+                return []
+        try:
+            self._reset()
+            self._update(self._briefing)
+            return self._search(match, limit, wanted)
+        except sqlite3.DatabaseError:
+            return []
+
+    def _search(self, match: str, limit: int, codes: list[int] | None) -> list[Hit]:
+        where = "entries MATCH ?"
+        if codes is not None:
+            where += f" AND (rowid & 3) IN ({', '.join(map(str, codes))})"
+        db = self._db
+        many = db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM entries WHERE {where} LIMIT {RANK_CAP + 1})",
+            (match,),
+        ).fetchone()[0]
+        if many > RANK_CAP:  # bm25 could not tell them apart: the newest first, FTS5 stops early
+            found = db.execute(
+                f"SELECT rowid, 0.0 FROM entries WHERE {where} ORDER BY rowid DESC LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        else:
+            found = db.execute(
+                f"SELECT rowid, bm25(entries, {_WEIGHTS}) AS score FROM entries WHERE {where} "
+                "ORDER BY score, rowid DESC LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        if not found:
+            return []
+        docs = self._docs([rowid for rowid, _ in found])
+        articles = self._article_snippets(match, [r for r, _ in found if r & 3 == 0])
+        parts: dict[int, Part] = {}
+        for rowid, _ in found:
+            doc = docs.get(rowid >> 2)
+            part = doc.part(rowid) if doc is not None and rowid & 3 else None
+            if part is not None:
+                parts[rowid] = part
+        snippets = self._part_snippets(match, parts)
+        hits = []
+        for rowid, score in found:
+            doc = docs.get(rowid >> 2)
+            if doc is None:
+                continue
+            if rowid & 3 == 0 and rowid in articles:
+                hits.append(_article_hit(doc.key, *articles[rowid], score))
+            elif rowid in parts:
+                hits.append(_part_hit(rowid, doc, parts[rowid], snippets.get(rowid), score))
+        return hits
+
+    def _docs(self, rowids: list[int]) -> dict[int, _Doc]:
+        """The document of each row, by the row's seq (rowid >> 2)."""
+        seqs = sorted({rowid >> 2 for rowid in rowids})
+        found = self._db.execute(
+            f"SELECT {_DOC_COLUMNS} FROM docs WHERE first IN (SELECT (SELECT max(first) "
+            "FROM docs WHERE first <= wanted.value) FROM json_each(?) AS wanted)",
+            (json.dumps(seqs),),
+        ).fetchall()
+        by_seq: dict[int, _Doc] = {}
+        for doc in (_doc(*row) for row in found):
+            for seq in seqs:
+                if doc.first <= seq < doc.first + doc.count:
+                    by_seq[seq] = doc
+        return by_seq
+
+    def _article_snippets(self, match: str, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """Title, body and FTS5's snippet (matched words between markers) of article rows."""
+        if not rowids:
+            return {}
+        # one pass over the rows' range ("+" keeps the IN list from FTS5, which would
+        # evaluate the query again for every rowid in it)
+        found = self._db.execute(
+            f"SELECT rowid, title, text, snippet(entries, -1, '{_OPEN}', '{_CLOSE}', '…', "
+            f"{SNIPPET_TOKENS}) FROM entries WHERE entries MATCH ? AND rowid BETWEEN ? AND ? "
+            f"AND +rowid IN ({', '.join('?' * len(rowids))})",
+            (match, min(rowids), max(rowids), *rowids),
+        )
+        return {rowid: (title, body, snippet) for rowid, title, body, snippet in found}
+
+    def _part_snippets(self, match: str, parts: dict[int, Part]) -> dict[int, str]:
+        """FTS5's snippets of quotes, figures and speakers: their rows hold no text in the
+        index, so they are put in a temporary FTS5 table and matched again there."""
+        if not parts:
+            return {}
+        db = self._db
+        db.execute("DELETE FROM temp.shown")
+        db.execute("INSERT INTO temp.snips(snips) VALUES('delete-all')")
+        db.executemany(
+            "INSERT INTO temp.shown(rowid, title, text, extra) VALUES (?, ?, ?, ?)",
+            [(rowid, part[4], part[5], part[6]) for rowid, part in parts.items()],
+        )
+        db.execute(
+            "INSERT INTO temp.snips(rowid, title, text, extra) "
+            "SELECT rowid, title, text, extra FROM temp.shown"
+        )
+        return dict(
+            db.execute(
+                f"SELECT rowid, snippet(snips, 1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) "
+                "FROM temp.snips WHERE snips MATCH ?",
+                (match,),
+            )
+        )
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        return self._db.execute("SELECT coalesce(sum(count), 0) FROM docs").fetchone()[0]
 
 
 # -- rows ------------------------------------------------------------------------------------------
 
-Row = tuple[str, str | None, str | None, int | None, int | None, str, str, str]
+_DOC_COLUMNS = "key, first, count, parts"
+
+
+def _pack(parts: tuple[Part, ...]) -> bytes:
+    """`parts` as stored; marshal's version 2 writes no back-references, so equal content
+    gives equal bytes (and fingerprints) whatever objects it is made of."""
+    return marshal.dumps(parts, 2)
+
+
+def _fingerprint(content: Content, packed: bytes | None = None) -> str:
+    """Tells content apart (not a safeguard: the cache folder is the user's own)."""
+    digest = hashlib.sha1(marshal.dumps(content[:3], 2), usedforsecurity=False)
+    digest.update(_pack(content[3]) if packed is None else packed)
+    return digest.hexdigest()
+
+
+def _unless_stored(content: Content, stored: dict[str, str], key: str) -> Content | None:
+    """`content`, or None when the index holds it already."""
+    if key not in stored:  # no need to fingerprint it now: the index lacks it
+        return content
+    return None if stored[key] == _fingerprint(content) else content
+
+
+def _doc(key: str, first: int, count: int, parts: bytes) -> _Doc:
+    try:
+        loaded = marshal.loads(parts)
+    except (EOFError, ValueError, TypeError):
+        loaded = None
+    if not isinstance(loaded, tuple) or not 0 <= count - len(loaded) <= 1:
+        raise sqlite3.DatabaseError("search index: a document is damaged")
+    return _Doc(key, first, count > len(loaded), loaded)
 
 
 def _clean(text: str) -> str:
     return _MARKERS.sub(" ", text) if ("\x02" in text or "\x03" in text) else text
 
 
-def _article_rows(article: Article, names: dict[str, str]) -> list[Row]:
-    rows: list[Row] = [
+def _article_content(article: Article, names: dict[str, str]) -> Content:
+    parts: list[Part] = [
         (
-            "article",
-            article.id,
+            1,
+            quote.speaker_id,
+            quote.start,
+            quote.end,
+            _clean(names.get(quote.speaker_id or "", "Unattributed")),
+            _clean(quote.text),
+            "",
             None,
-            None,
-            None,
-            _clean(article.title),
-            _clean(article.body),
-            _clean(" ".join(filter(None, (article.outlet, article.author, article.published)))),
         )
+        for quote in article.quotes
     ]
-    for quote in article.quotes:
-        name = names.get(quote.speaker_id or "", "Unattributed")
-        rows.append(
-            (
-                "quote",
-                article.id,
-                quote.speaker_id,
-                quote.start,
-                quote.end,
-                _clean(name),
-                _clean(quote.text),
-                "",
-            )
-        )
     for figure in article.figures:
-        label = figure.label or figure.unit
-        rows.append(
+        label, unit, key = figure.label, figure.unit, figure.key
+        parts.append(
             (
-                "figure",
-                article.id,
+                2,
                 None,
                 figure.start,
                 figure.end,
-                _clean(f"{figure.display_value} · {label}"),
+                _clean(label or unit),
                 _clean(figure.text),
-                _clean(" ".join(filter(None, (figure.label, figure.unit, figure.key or "")))),
+                _clean(" ".join(filter(None, (label, unit, key)))),
+                (figure.value, unit, figure.bound.value, label),
             )
         )
-    return rows
+    meta = " ".join(filter(None, (article.outlet, article.author, article.published)))
+    return _clean(article.title), _clean(article.body), _clean(meta), tuple(parts)
 
 
-def _speaker_rows(briefing: Briefing) -> list[Row]:
-    rows: list[Row] = []
+def _speakers_content(briefing: Briefing) -> Content:
+    """Speakers' rows show their number of quotes, so the counts are part of it."""
+    parts: list[Part] = []
     for speaker in briefing.speakers:
         quotes = count(len(briefing.quotes_by_speaker.get(speaker.id, ())), "quote")
         about = f"{speaker.role or 'no role given'} · {quotes}"
-        rows.append(
+        parts.append(
             (
-                "speaker",
-                None,
+                3,
                 speaker.id,
                 None,
                 None,
                 _clean(speaker.name),
                 _clean(about),
                 _clean(", ".join(speaker.aliases)),
+                None,
             )
         )
-    return rows
+    return None, "", "", tuple(parts)
 
 
-def _article_fingerprint(article: Article, names: dict[str, str]) -> str:
-    parts: list[str] = [
-        article.id,
-        article.title,
-        article.body,
-        article.outlet,
-        article.author,
-        article.published or "",
-    ]
-    for figure in article.figures:
-        parts.append(
-            f"{figure.value!r}\x1e{figure.unit}\x1e{figure.text}\x1e{figure.start}\x1e"
-            f"{figure.label}\x1e{figure.bound}\x1e{figure.key}"
-        )
-    for quote in article.quotes:
-        parts.append(
-            f"{quote.speaker_id}\x1e{names.get(quote.speaker_id or '')}\x1e{quote.text}\x1e"
-            f"{quote.start}"
-        )
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def _figure_title(shown: tuple[float, str, str, str]) -> str:
+    value, unit, bound, label = shown
+    try:
+        figure = Figure("", value, unit, "", 0, 0, label, Bound(bound))
+        return f"{figure.display_value} · {label or unit}"
+    except (TypeError, ValueError):  # not as stored by this version: its words will do
+        return str(label or unit)
 
 
-def _speakers_fingerprint(briefing: Briefing) -> str:
-    """Speakers' rows show their number of quotes, so the counts are part of it."""
-    counts = briefing.quotes_by_speaker
-    data = "\x1f".join(
-        f"{s.id}\x1e{s.name}\x1e{s.role}\x1e{chr(30).join(s.aliases)}\x1e"
-        f"{len(counts.get(s.id, ()))}"
-        for s in briefing.speakers
-    )
-    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _hit(
-    kind: str,
-    article_id: str | None,
-    speaker_id: str | None,
-    start: int | None,
-    end: int | None,
-    title: str,
-    text: str,
-    raw_snippet: str,
-    rank: float,
-) -> Hit:
+def _article_hit(article_id: str, title: str, body: str, raw_snippet: str, rank: float) -> Hit:
     snippet, highlights = _unmark(raw_snippet)
-    if kind == "article":
-        start, end = _locate(text, raw_snippet)
+    start, end = _locate(body, raw_snippet)
     return Hit(
-        kind=kind,
+        kind="article",
         article_id=article_id,
+        speaker_id=None,
+        start=start,
+        end=end,
+        title=one_line(title),
+        snippet=snippet,
+        score=-float(rank),
+        highlights=highlights,
+    )
+
+
+def _part_hit(rowid: int, doc: _Doc, part: Part, raw_snippet: str | None, rank: float) -> Hit:
+    _code, speaker_id, start, end, title, text, _extra, shown = part
+    if shown is not None:
+        title = _figure_title(shown)  # type: ignore[arg-type]
+    snippet, highlights = _unmark(text if raw_snippet is None else raw_snippet)
+    return Hit(
+        kind=KINDS[rowid & 3],
+        article_id=None if doc.key == _SPEAKERS_KEY else doc.key,
         speaker_id=speaker_id,
         start=start,
         end=end,
@@ -479,30 +678,88 @@ def _locate(body: str, raw: str) -> tuple[int | None, int | None]:
 # -- the database ----------------------------------------------------------------------------------
 
 
+class _Writing:
+    """One write transaction. A bulk one is not synced; it runs between a synced "building"
+    mark and a synced "ready" one, so an index a crash left half-written is never trusted."""
+
+    def __init__(self, db: sqlite3.Connection, *, bulk: bool) -> None:
+        self._db = db
+        self._bulk = bulk
+
+    def __enter__(self) -> None:
+        if self._bulk:
+            self._mark("building")
+            self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is not None:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if self._bulk:  # rolled back: what is there is whole again
+                with contextlib.suppress(sqlite3.Error):
+                    self._mark("ready")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            return
+        self._db.execute("COMMIT")
+        if self._bulk:
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # synced: the pages are safe
+            self._mark("ready")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+
+    def _mark(self, state: str) -> None:
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute("UPDATE meta SET value = ? WHERE name = 'state'", (state,))
+        self._db.execute("COMMIT")
+
+
 def _connect(path: str) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA temp_store = MEMORY")
     if path != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version != SCHEMA_VERSION:
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("DROP TABLE IF EXISTS entries")
-        db.execute("DROP TABLE IF EXISTS items")
-        db.execute(
-            "CREATE VIRTUAL TABLE entries USING fts5(kind UNINDEXED, article_id UNINDEXED, "
-            "speaker_id UNINDEXED, start UNINDEXED, end UNINDEXED, title, text, extra, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        db.execute(
-            "CREATE TABLE items(key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
-            "first INTEGER NOT NULL, count INTEGER NOT NULL)"
-        )
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute("COMMIT")
-    db.execute("SELECT count(*) FROM items").fetchone()  # a damaged file fails here
+    state = None
+    if version == SCHEMA_VERSION:  # a damaged file fails here
+        state = db.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()
+    if version != SCHEMA_VERSION or state != ("ready",):
+        _create(db)
+    db.execute("SELECT count(*) FROM docs").fetchone()
+    db.execute(
+        "CREATE TEMP TABLE shown(rowid INTEGER PRIMARY KEY, title TEXT, text TEXT, extra TEXT)"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE temp.snips USING fts5(title, text, extra, content='shown', "
+        f"content_rowid='rowid', {_TOKENIZER})"
+    )
     return db
+
+
+def _create(db: sqlite3.Connection) -> None:
+    """The tables, empty (dropping whatever an older version or a half-done build left)."""
+    db.execute("BEGIN IMMEDIATE")
+    for table in ("entries", "items", "docs", "bodies", "meta"):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.execute(
+        "CREATE VIRTUAL TABLE entries USING fts5(title, text, extra, content='bodies', "
+        f"content_rowid='rowid', {_TOKENIZER})"
+    )
+    # FTS5 gathers new words in memory until `hashsize` bytes, then writes a segment and merges
+    # segments; with its default of 1 MB a build of 10,000 articles spends half its time there
+    db.execute(f"INSERT INTO entries(entries, rank) VALUES('hashsize', {HASH_SIZE})")
+    db.execute(
+        "CREATE TABLE docs(first INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
+        "fingerprint TEXT NOT NULL, count INTEGER NOT NULL, parts BLOB NOT NULL)"
+    )
+    db.execute("CREATE TABLE bodies(rowid INTEGER PRIMARY KEY, title TEXT, text TEXT, extra TEXT)")
+    db.execute("CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO meta(name, value) VALUES ('state', 'ready')")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute("COMMIT")
 
 
 def _remove_database(path: Path) -> None:
