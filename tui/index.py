@@ -18,14 +18,16 @@ How it stays fast (10,000 articles are some 150,000 rows):
 
 * Only articles' text is stored with the index (`bodies`, the FTS5 table's external
   content); a quote, figure or speaker row holds words only, and its display fields live with
-  its article's in one row of `docs`. Snippets are made for the hits returned only: FTS5's
-  own for articles, and for the short rows by a small temporary FTS5 table of just those.
+  its article's in one row of `docs`, where a quote's or figure's text is not kept again
+  when it is its body's words from start to end (nearly always). Snippets are made for the
+  hits returned only: FTS5's own for articles, and for the short rows by a small temporary
+  FTS5 table of just those.
 * A row's rowid says what it is: ``seq << 2 | kind``, an article's rows having consecutive
   `seq` from its `docs.first`. Speakers' rows come after every article's.
 * A query matching at most RANK_CAP rows (any selective one) is ranked by bm25; one matching
   more ("the", "said": bm25 cannot tell such rows apart, and ranking them all is what costs)
   gives the newest rows first (speakers, then articles by date of publication), which
-  FTS5 reads in rowid order and stops at `limit`.
+  FTS5 reads in rowid order: one pass for the newest RANK_CAP + 1 tells which case it is.
 * A whole build runs in one unsynced transaction, with FTS5's in-memory buffer raised from
   1 MB (HASH_SIZE), between synced "building" and "ready" marks: an index a crash left
   half-built is found and built again.
@@ -36,6 +38,7 @@ removed and built again.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -51,7 +54,7 @@ from .model import Article, Bound, Briefing, Figure
 from .sanitize import one_line
 from .words import count
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when the tables or what is indexed change: older indexes are rebuilt."""
 KINDS = ("article", "quote", "figure", "speaker")
 """Index of a kind in KINDS is its code in the low two bits of a rowid."""
@@ -76,10 +79,14 @@ _MARKERS = re.compile("[\x02\x03]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUERY_PART = re.compile(r'"([^"]*)"|([^"\s]+)')
 
-Part = tuple[int, str | None, int | None, int | None, str, str, str, object]
-"""A quote, figure or speaker as stored: kind code, speaker id, start, end; title, text and
-extra as indexed (the table's columns); and for a figure (value, unit, bound, label), to
-show it as "$5.5 billion · budget" (formatted for the hits shown only)."""
+Part = tuple[int, str | None, int | None, int | None, str, str | None, str, object]
+"""A quote, figure or speaker as stored: kind code, speaker id, start, end; then its title,
+text and extra as indexed (the table's columns, see `_values`), where a text of None stands
+for the article's body from start to end (as a quote's or a figure's text almost always is:
+stored once), and a figure's title and extra are made from its (value, unit, bound, label)
+and key, which show it as "$5.5 billion · budget" (formatted for the hits shown only)."""
+Phrase = tuple[tuple[str, ...], bool]
+"""A phrase of a query: its words, and whether the last one matches as a prefix."""
 FtsRow = tuple[int, str, str, str]
 """rowid, title, text, extra."""
 
@@ -126,7 +133,12 @@ def build_match(query: str, *, prefix: bool = False) -> str | None:
     quotes becomes a phrase; with `prefix`, the last bare word of three letters or more
     also matches as a prefix (for search as one types; it costs more on a large index).
     """
-    parts: list[str] = []
+    return _expression(parse_query(query, prefix=prefix))
+
+
+def parse_query(query: str, *, prefix: bool = False) -> list[Phrase]:
+    """The phrases of a query, as `build_match` puts them to FTS5."""
+    phrases: list[Phrase] = []
     terms = 0
     last_bare = False
     for phrase, bare in _QUERY_PART.findall(query):
@@ -135,22 +147,25 @@ def build_match(query: str, *, prefix: bool = False) -> str | None:
             continue
         words = words[: MAX_TERMS - terms]
         terms += len(words)
-        if phrase:
-            parts.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
-            last_bare = False
-        elif len(words) > 1:  # "4.2", "U.N.", "state-run": the pieces belong together
-            parts.append('"' + " ".join(words) + '"')
-            last_bare = False
-        else:
-            parts.append(f'"{words[0]}"')
-            last_bare = True
+        # "4.2", "U.N.", "state-run": the pieces of a bare word belong together too
+        last_bare = not phrase and len(words) == 1
+        phrases.append((tuple(words), False))
         if terms >= MAX_TERMS:
             break
-    if not parts:
+    if not phrases:
+        return []
+    if prefix and last_bare and not query[-1:].isspace() and len(phrases[-1][0][0]) >= 3:
+        phrases[-1] = (phrases[-1][0], True)
+    return phrases
+
+
+def _expression(phrases: list[Phrase]) -> str | None:
+    if not phrases:
         return None
-    if prefix and last_bare and not query[-1:].isspace() and len(parts[-1]) >= 5:
-        parts[-1] += "*"
-    return " ".join(parts)
+    return " ".join(
+        '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if last else "")
+        for words, last in phrases
+    )
 
 
 def default_path(name: str = "default", cache_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -179,10 +194,10 @@ class _Doc:
     def count(self) -> int:
         return len(self.parts) + self.article
 
-    def part_rows(self) -> list[FtsRow]:
+    def part_rows(self, body: str) -> list[FtsRow]:
         """The rows of its parts in the FTS5 table, exactly as inserted."""
         return [
-            (seq << 2 | part[0], part[4], part[5], part[6])
+            (seq << 2 | part[0], *_values(part, body))
             for seq, part in enumerate(self.parts, self.first + self.article)
         ]
 
@@ -291,6 +306,11 @@ class SearchIndex:
             if row is None:
                 continue
             doc = _doc(*row)
+            body = ""
+            if doc.article:
+                body = db.execute(
+                    "SELECT text FROM bodies WHERE rowid = ?", (doc.first << 2,)
+                ).fetchone()[0]
             db.execute(
                 "INSERT INTO entries(entries, rowid, title, text, extra) SELECT 'delete', "
                 "rowid, title, text, extra FROM bodies WHERE rowid = ?",
@@ -299,7 +319,7 @@ class SearchIndex:
             db.executemany(
                 "INSERT INTO entries(entries, rowid, title, text, extra) "
                 "VALUES('delete', ?, ?, ?, ?)",
-                doc.part_rows(),
+                doc.part_rows(body),
             )
             db.execute("DELETE FROM bodies WHERE rowid = ?", (doc.first << 2,))
             db.execute("DELETE FROM docs WHERE key = ?", (key,))
@@ -332,7 +352,7 @@ class SearchIndex:
             if title is not None:
                 bodies.append((first << 2, title, body, meta))
                 top += doc.count
-            rows.extend(doc.part_rows())
+            rows.extend(doc.part_rows(body))
             packed = _pack(parts)
             docs.append((first, key, _fingerprint(content, packed), doc.count, packed))
         db.executemany(
@@ -388,36 +408,27 @@ class SearchIndex:
             return []
 
     def _search(self, match: str, limit: int, codes: list[int] | None) -> list[Hit]:
-        where = "entries MATCH ?"
-        if codes is not None:
-            where += f" AND (rowid & 3) IN ({', '.join(map(str, codes))})"
-        db = self._db
-        many = db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM entries WHERE {where} LIMIT {RANK_CAP + 1})",
-            (match,),
-        ).fetchone()[0]
-        if many > RANK_CAP:  # bm25 could not tell them apart: the newest first, FTS5 stops early
-            found = db.execute(
-                f"SELECT rowid, 0.0 FROM entries WHERE {where} ORDER BY rowid DESC LIMIT ?",
-                (match, limit),
-            ).fetchall()
-        else:
-            found = db.execute(
-                f"SELECT rowid, bm25(entries, {_WEIGHTS}) AS score FROM entries WHERE {where} "
-                "ORDER BY score, rowid DESC LIMIT ?",
-                (match, limit),
-            ).fetchall()
+        found = self._ranked(match, limit, codes)
         if not found:
             return []
         docs = self._docs([rowid for rowid, _ in found])
         articles = self._article_snippets(match, [r for r, _ in found if r & 3 == 0])
-        parts: dict[int, Part] = {}
+        parts: dict[int, tuple[Part, _Doc]] = {}
         for rowid, _ in found:
             doc = docs.get(rowid >> 2)
             part = doc.part(rowid) if doc is not None and rowid & 3 else None
             if part is not None:
-                parts[rowid] = part
-        snippets = self._part_snippets(match, parts)
+                parts[rowid] = (part, doc)
+        bodies = self._bodies(
+            {doc.first << 2 for _, doc in parts.values() if doc.article} - articles.keys()
+        )
+        for rowid, (_title, body, _snippet) in articles.items():
+            bodies[rowid] = body
+        columns = {
+            rowid: _values(part, bodies.get(doc.first << 2, ""))
+            for rowid, (part, doc) in parts.items()
+        }
+        snippets = self._part_snippets(match, columns)
         hits = []
         for rowid, score in found:
             doc = docs.get(rowid >> 2)
@@ -426,23 +437,62 @@ class SearchIndex:
             if rowid & 3 == 0 and rowid in articles:
                 hits.append(_article_hit(doc.key, *articles[rowid], score))
             elif rowid in parts:
-                hits.append(_part_hit(rowid, doc, parts[rowid], snippets.get(rowid), score))
+                text = snippets.get(rowid, columns[rowid][1])
+                hits.append(_part_hit(rowid, doc, parts[rowid][0], text, score))
         return hits
+
+    def _ranked(self, match: str, limit: int, codes: list[int] | None) -> list[tuple[int, float]]:
+        """The rows to show, best first, with their bm25 ranks.
+
+        One pass gives the newest RANK_CAP + 1 rows: when they are that many, bm25 could not
+        tell them apart and the newest are shown (FTS5 reads rows in rowid order and stops
+        there); otherwise they are few, and ranked.
+        """
+        where = "entries MATCH ?"
+        if codes is not None:
+            where += f" AND (rowid & 3) IN ({', '.join(map(str, codes))})"
+        db = self._db
+        newest = db.execute(
+            f"SELECT rowid FROM entries WHERE {where} ORDER BY rowid DESC LIMIT ?",
+            (match, max(RANK_CAP + 1, limit)),
+        ).fetchall()
+        if len(newest) > RANK_CAP:
+            return [(rowid, 0.0) for (rowid,) in newest[:limit]]
+        if not newest:
+            return []
+        return db.execute(
+            f"SELECT rowid, bm25(entries, {_WEIGHTS}) AS score FROM entries WHERE {where} "
+            "ORDER BY score, rowid DESC LIMIT ?",
+            (match, limit),
+        ).fetchall()
 
     def _docs(self, rowids: list[int]) -> dict[int, _Doc]:
         """The document of each row, by the row's seq (rowid >> 2)."""
         seqs = sorted({rowid >> 2 for rowid in rowids})
         found = self._db.execute(
             f"SELECT {_DOC_COLUMNS} FROM docs WHERE first IN (SELECT (SELECT max(first) "
-            "FROM docs WHERE first <= wanted.value) FROM json_each(?) AS wanted)",
+            "FROM docs WHERE first <= wanted.value) FROM json_each(?) AS wanted) ORDER BY first",
             (json.dumps(seqs),),
         ).fetchall()
+        docs = [_doc(*row) for row in found]
+        firsts = [doc.first for doc in docs]
         by_seq: dict[int, _Doc] = {}
-        for doc in (_doc(*row) for row in found):
-            for seq in seqs:
-                if doc.first <= seq < doc.first + doc.count:
-                    by_seq[seq] = doc
+        for seq in seqs:
+            place = bisect.bisect_right(firsts, seq) - 1
+            if place >= 0 and seq < docs[place].first + docs[place].count:
+                by_seq[seq] = docs[place]
         return by_seq
+
+    def _bodies(self, rowids: set[int]) -> dict[int, str]:
+        """The bodies of these articles' rows (a quote's or a figure's text is its body's)."""
+        if not rowids:
+            return {}
+        return dict(
+            self._db.execute(
+                "SELECT rowid, text FROM bodies WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(rowids)),),
+            )
+        )
 
     def _article_snippets(self, match: str, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
         """Title, body and FTS5's snippet (matched words between markers) of article rows."""
@@ -458,9 +508,10 @@ class SearchIndex:
         )
         return {rowid: (title, body, snippet) for rowid, title, body, snippet in found}
 
-    def _part_snippets(self, match: str, parts: dict[int, Part]) -> dict[int, str]:
+    def _part_snippets(self, match: str, parts: dict[int, tuple[str, str, str]]) -> dict[int, str]:
         """FTS5's snippets of quotes, figures and speakers: their rows hold no text in the
-        index, so they are put in a temporary FTS5 table and matched again there."""
+        index, so they are put, with their columns (`parts`), in a temporary FTS5 table and
+        matched again there."""
         if not parts:
             return {}
         db = self._db
@@ -468,7 +519,7 @@ class SearchIndex:
         db.execute("INSERT INTO temp.snips(snips) VALUES('delete-all')")
         db.executemany(
             "INSERT INTO temp.shown(rowid, title, text, extra) VALUES (?, ?, ?, ?)",
-            [(rowid, part[4], part[5], part[6]) for rowid, part in parts.items()],
+            [(rowid, *columns) for rowid, columns in parts.items()],
         )
         db.execute(
             "INSERT INTO temp.snips(rowid, title, text, extra) "
@@ -522,10 +573,13 @@ def _doc(key: str, first: int, count: int, parts: bytes) -> _Doc:
 
 
 def _clean(text: str) -> str:
+    """`text` without the characters that mark matches in snippets (one for one: offsets
+    stay, so a quote's text is still its body's from start to end)."""
     return _MARKERS.sub(" ", text) if ("\x02" in text or "\x03" in text) else text
 
 
 def _article_content(article: Article, names: dict[str, str]) -> Content:
+    body = article.body
     parts: list[Part] = [
         (
             1,
@@ -533,28 +587,44 @@ def _article_content(article: Article, names: dict[str, str]) -> Content:
             quote.start,
             quote.end,
             _clean(names.get(quote.speaker_id or "", "Unattributed")),
-            _clean(quote.text),
+            _unless_body(quote.text, body, quote.start, quote.end),
             "",
             None,
         )
         for quote in article.quotes
     ]
     for figure in article.figures:
-        label, unit, key = figure.label, figure.unit, figure.key
+        label, unit = _clean(figure.label), _clean(figure.unit)
         parts.append(
             (
                 2,
                 None,
                 figure.start,
                 figure.end,
-                _clean(label or unit),
-                _clean(figure.text),
-                _clean(" ".join(filter(None, (label, unit, key)))),
+                "",
+                _unless_body(figure.text, body, figure.start, figure.end),
+                _clean(figure.key or ""),
                 (figure.value, unit, figure.bound.value, label),
             )
         )
     meta = " ".join(filter(None, (article.outlet, article.author, article.published)))
-    return _clean(article.title), _clean(article.body), _clean(meta), tuple(parts)
+    return _clean(article.title), _clean(body), _clean(meta), tuple(parts)
+
+
+def _unless_body(text: str, body: str, start: int, end: int) -> str | None:
+    """A part's text, or None when it is the body's from `start` to `end`."""
+    return None if body[start:end] == text else _clean(text)
+
+
+def _values(part: Part, body: str) -> tuple[str, str, str]:
+    """Title, text and extra of a part as indexed; `body` is its article's (cleaned)."""
+    code, _speaker, start, end, title, text, extra, shown = part
+    if text is None:
+        text = body[start:end]
+    if code == 2:
+        _value, unit, _bound, label = shown  # type: ignore[misc]
+        return label or unit, text, " ".join(filter(None, (label, unit, extra)))
+    return title, text, extra
 
 
 def _speakers_content(briefing: Briefing) -> Content:
