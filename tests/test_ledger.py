@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import SEED_BRIEFING
-from tui.ledger import Verdict, build_ledger
+from tui.ledger import LedgerEntry, Sighting, Verdict, _category, build_ledger, top_of_ledger
 from tui.loader import load
 from tui.model import Article, Bound, Briefing, Figure
 
@@ -127,3 +130,68 @@ def test_measures_reported_by_more_sources_come_first():
     )
     order = [entry.lead.unit for entry in build_ledger(briefing)]
     assert order == ["missions", "USD", "year"]
+
+
+def _previous_build_ledger(briefing: Briefing) -> list[LedgerEntry]:
+    """The ledger as it was built before it was made fast (kept as the reference)."""
+    groups: dict[str, list[Sighting]] = {}
+    ranked: list[tuple[int, int, float, int, LedgerEntry]] = []
+    for article in briefing.articles:
+        for figure in article.figures:
+            sighting = Sighting(figure, article)
+            if figure.key:
+                groups.setdefault(figure.key, []).append(sighting)
+            else:
+                entry = LedgerEntry(None, (sighting,))
+                ranked.append((-1, _category(figure), -figure.value, len(ranked), entry))
+    for key, sightings in groups.items():
+        chronological = sorted(sightings, key=lambda s: (0, s.date) if s.date else (1, ""))
+        entry = LedgerEntry(key, tuple(chronological))
+        lead = entry.lead
+        ranked.append((-len(entry.article_ids), _category(lead), -lead.value, len(ranked), entry))
+    ranked.sort(key=lambda item: item[:4])
+    return [item[4] for item in ranked]
+
+
+_FIGURE = st.tuples(
+    st.sampled_from([0, 3, 9.5, 10, 48, 48, 182, 5.5e9, -2]),
+    st.sampled_from(["USD", "percent", "years", "ships", "Ships", "%", "members", "eur"]),
+    st.sampled_from([None, None, "k1", "k2", "k3"]),
+    st.sampled_from([None, "2023", "2025-07", "2024-05-01"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(_FIGURE, max_size=6), st.sampled_from([None, "2025-01-02"])),
+        max_size=8,
+    ),
+    st.integers(min_value=1, max_value=30),
+)
+def test_the_ledger_and_its_top_rank_as_before(
+    articles: list[tuple[list[tuple[float, str, str | None, str | None]], str | None]],
+    top: int,
+):
+    briefing = Briefing(
+        articles=tuple(
+            _article(f"a{n}", *figures, published=published)
+            for n, (figures, published) in enumerate(articles)
+        )
+    )
+    ledger = build_ledger(briefing)
+    assert ledger == _previous_build_ledger(briefing)
+    assert top_of_ledger(briefing, top) == (ledger[:top], len(ledger))
+    assert top_of_ledger(briefing, None) == (ledger, len(ledger))
+
+
+def test_a_single_sighting_reads_as_before():
+    labelled = _article("a", (7, "principles", None, "2025"))
+    unlabelled = Article("b", "B", "9 ships.", figures=(Figure("b", 9, "ships", "9 ships", 0, 7),))
+    for article in (labelled, unlabelled):
+        [entry] = build_ledger(Briefing(articles=(article,)))
+        figure = article.figures[0]
+        assert entry.label == (figure.label or figure.unit)
+        assert entry.latest == entry.sightings[0] and entry.lead == figure
+        assert entry.verdict is Verdict.SINGLE and entry.article_ids == (article.id,)
+        assert entry.values == (figure.value,) and entry.describe() == "single source"

@@ -113,7 +113,10 @@ def test_a_quotation_carried_by_two_outlets_is_printed_once_with_both_notes():
     words = "The harbour will reopen before the winter storms arrive"
     articles = tuple(
         Article(
-            article_id, f"Story {article_id}", f'"{words}," said Lee.', outlet=outlet,
+            article_id,
+            f"Story {article_id}",
+            f'"{words}," said Lee.',
+            outlet=outlet,
             quotes=(Quote(article_id, "lee", words, 1, 1 + len(words)),),
         )
         for article_id, outlet in (("a", "Daily A"), ("b", "Daily B"))

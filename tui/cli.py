@@ -79,9 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=25,
         metavar="N",
-        help="at most N key figures, and N quotations a speaker (default: 25)",
+        help="at most N key figures, N speakers and N quotations a speaker; articles listed "
+        "only when cited (default: 25)",
     )
-    summary.add_argument("--all", action="store_true", help="every figure and quotation")
+    summary.add_argument(
+        "--all", action="store_true", help="every figure, speaker, quotation and article"
+    )
 
     paths(sub.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
     sub.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"])

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from .model import Article, Briefing, Quote, Speaker
 
@@ -77,95 +81,261 @@ class SpeakerPage:
         return sum(len(group.quotes) for group in self.groups)
 
 
-def _group_same(pairs: list[tuple[Quote, Article]]) -> list[tuple[list[Quote], list[Article]]]:
+@dataclass(frozen=True, slots=True)
+class _Bag:
+    """A quotation's words as `same_quotation` counts them: lower-cased, with multiplicity."""
+
+    key: tuple[str, ...]
+    """The words sorted: the same for the same words in any order."""
+    tokens: frozenset[str]
+    """Each word once for each time it occurs ("is", "is 2"), so that the size of the
+    intersection of two bags' tokens is the number of words they share."""
+    distinct: tuple[str, ...]
+    """Each word once."""
+    exact: str
+    """The words in order, lower-cased: the same for a word-for-word copy."""
+
+
+def _bag(text: str) -> _Bag:
+    """The words of `text`, worked out once per distinct text (`_Wordings.of`) however many
+    outlets carry it."""
+    key = tuple(sorted(word.lower() for word in _WORD.findall(text)))
+    tokens: list[str] = []
+    for word, repeats in groupby(key):
+        tokens.append(word)
+        tokens.extend(f"{word} {n}" for n in range(2, 1 + sum(1 for _ in repeats)))
+    exact = " ".join(_WORD.findall(text.lower()))
+    return _Bag(key, frozenset(tokens), tuple(dict.fromkeys(key)), exact)
+
+
+@lru_cache(maxsize=256)
+def _probe_count(size: int) -> int:
+    """How many of a quotation's distinct words another must share at least one of to be
+    the same quotation: one more than the most words it may miss (`same_quotation`)."""
+    missing = 0
+    while size and (size - missing - 1) / size >= SAME_QUOTE_OVERLAP:
+        missing += 1
+    return missing + 1
+
+
+class _Wording:
+    """One distinct bag of words, and the wordings met so far that are the same quotation."""
+
+    __slots__ = ("alike", "size", "tokens")
+
+    def __init__(self, bag: _Bag) -> None:
+        self.tokens = bag.tokens
+        self.size = len(bag.key)
+        self.alike: list[_Wording] = [self] if self.size else []
+        """Every wording that is the same quotation as this one, this one included."""
+
+    def same_as(self, other: _Wording) -> bool:
+        """`same_quotation` of the two wordings."""
+        longer, shorter = (
+            (self.size, other.size) if self.size >= other.size else (other.size, self.size)
+        )
+        if not longer or shorter / longer < SAME_QUOTE_OVERLAP:
+            return False  # even sharing every word of the shorter would not do
+        return len(self.tokens & other.tokens) / longer >= SAME_QUOTE_OVERLAP
+
+
+class _Wordings:
+    """The distinct wordings met so far, each tied to the wordings it is the same as.
+
+    Two quotations are one when they share SAME_QUOTE_OVERLAP of the longer's words, so
+    either misses at most a few of its words in the other (`_probe_count`): probing with
+    one more than that of its distinct words, the rarest, is sure to meet every wording
+    like it. The test is made once per pair of distinct wordings, not of quotations, and
+    one `_Wordings` can serve every speaker of a briefing.
+    """
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, tuple[_Wording, str]] = {}
+        """Each text met, with its wording and its `_Bag.exact` words."""
+        self.by_key: dict[tuple[str, ...], _Wording] = {}
+        self.by_word: dict[str, list[_Wording]] = {}
+
+    def of(self, text: str) -> tuple[_Wording, str, bool]:
+        """The wording of `text`, its exact words, and whether the wording is met for the
+        first time."""
+        known = self.by_text.get(text)
+        if known is not None:
+            return *known, False
+        bag = _bag(text)
+        wording = self.by_key.get(bag.key)
+        new = wording is None
+        if wording is None:
+            wording = self.by_key[bag.key] = self._add(bag)
+        self.by_text[text] = (wording, bag.exact)
+        return wording, bag.exact, new
+
+    def _add(self, bag: _Bag) -> _Wording:
+        wording = _Wording(bag)
+        by_word = self.by_word
+        if wording.size:
+            rarest = sorted(bag.distinct, key=lambda word: len(by_word.get(word, ())))
+            met: set[_Wording] = set()
+            for word in rarest[: _probe_count(wording.size)]:
+                met.update(by_word.get(word, ()))
+            for other in met:
+                if wording.same_as(other):
+                    other.alike.append(wording)
+                    wording.alike.append(other)
+        for word in bag.distinct:
+            by_word.setdefault(word, []).append(wording)
+        return wording
+
+
+def _group_same(
+    pairs: list[tuple[Quote, Article]], wordings: _Wordings | None = None
+) -> list[tuple[list[Quote], list[Article]]]:
     """Gather the same quotation carried by several articles, without comparing every pair.
 
-    Two quotations are one when they share SAME_QUOTE_OVERLAP of the longer's words, so the
-    shorter misses at most a quarter of the other's distinct words: probing with a quarter
-    plus one of a quotation's rarest words is sure to meet every group it could belong to.
+    A group holds at most one quotation from each article. A quotation joins the oldest
+    group started by a word-for-word copy of it (the same words in the same order, case
+    and punctuation aside), else the oldest group whose first quotation is the same as it
+    (`same_quotation`); else it starts a group.
     """
+    wordings = wordings or _Wordings()
     groups: list[tuple[list[Quote], list[Article]]] = []
-    group_words: list[tuple[Counter[str], int]] = []
     group_articles: list[set[str]] = []
-    by_word: dict[str, list[int]] = {}
-    exact: dict[str, list[int]] = {}
+    copies: dict[str, list[int]] = {}
+    """The groups started by each exact wording (`_Bag.exact`)."""
+    founded: dict[_Wording, list[int]] = {}
+    """The groups each wording started."""
+    fits: dict[_Wording, list[int]] = {}
+    """The groups a wording may join, oldest first: those started by wordings like it."""
+    known = wordings.by_text
     for quote, article in pairs:
-        # Most copies are word for word: find those by their text before comparing words.
-        key = " ".join(_WORD.findall(quote.text.lower()))
-        same_text = next(
-            (i for i in exact.get(key, ()) if article.id not in group_articles[i]), None
-        )
-        if same_text is not None:
-            groups[same_text][0].append(quote)
-            groups[same_text][1].append(article)
-            group_articles[same_text].add(article.id)
-            continue
-        words = _words(quote.text)
-        size = sum(words.values())
-        probes = sorted(words, key=lambda word: len(by_word.get(word, ())))[: size // 4 + 1]
-        candidates = sorted({index for word in probes for index in by_word.get(word, ())})
-        for index in candidates:
-            members, articles = groups[index]
-            other, other_size = group_words[index]
-            longer = max(size, other_size)
-            if (
-                article.id not in group_articles[index]
-                and longer
-                and sum((words & other).values()) / longer >= SAME_QUOTE_OVERLAP
-            ):
-                members.append(quote)
-                articles.append(article)
-                group_articles[index].add(article.id)
-                break
+        met = known.get(quote.text)
+        if met is None:
+            wording, exact, new = wordings.of(quote.text)
+            if new:
+                # Wordings met before are told of each group a wording like them starts;
+                # this one was not, and wordings like it may have started groups already.
+                fits[wording] = sorted(
+                    index for other in wording.alike for index in founded.get(other, ())
+                )
         else:
-            for word in words:
-                by_word.setdefault(word, []).append(len(groups))
-            exact.setdefault(key, []).append(len(groups))
-            groups.append(([quote], [article]))
-            group_words.append((words, size))
-            group_articles.append({article.id})
+            wording, exact = met
+        index = _first_without(article.id, copies.get(exact, ()), group_articles)
+        if index is None:
+            index = _first_without(article.id, fits.get(wording, ()), group_articles)
+        if index is not None:
+            members, articles = groups[index]
+            members.append(quote)
+            articles.append(article)
+            group_articles[index].add(article.id)
+            continue
+        index = len(groups)
+        groups.append(([quote], [article]))
+        group_articles.append({article.id})
+        copies.setdefault(exact, []).append(index)
+        founded.setdefault(wording, []).append(index)
+        for other in wording.alike:
+            fits.setdefault(other, []).append(index)
     return groups
+
+
+def _first_without(
+    article_id: str, indexes: Sequence[int], group_articles: list[set[str]]
+) -> int | None:
+    """The first of the groups `indexes` that holds nothing from the article yet. It skips
+    only groups holding one of the article's quotations: a few at most."""
+    for index in indexes:
+        if article_id not in group_articles[index]:
+            return index
+    return None
+
+
+class _Pages:
+    """What the speaker pages of one briefing share, worked out once for all of them."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.when: dict[str, tuple[bool, str, int]] = {}
+        """Each article's place in a page: oldest first; undated last, in article order."""
+        self.wordings = _Wordings()
+
+    def page(self, speaker_id: str | None) -> SpeakerPage:
+        briefing = self.briefing
+        find = briefing.article
+        order = briefing.article_order
+        when = self.when
+        pairs: list[tuple[Quote, Article]] = []
+        roles: list[tuple[str, Article]] = []
+        seen: set[tuple[str, str]] = set()
+        for quote in briefing.quotes_by_speaker.get(speaker_id, ()):
+            article = find(quote.article_id)
+            if article is None:
+                continue
+            pairs.append((quote, article))
+            if article.id not in when:
+                published = article.published
+                when[article.id] = (published is None, published or "", order[article.id])
+            if quote.role and (quote.role, article.id) not in seen:
+                seen.add((quote.role, article.id))
+                roles.append((quote.role, article))
+        groups = _group_same(pairs, self.wordings)
+        built = [_quote_group(members, articles, when) for members, articles in groups]
+        # A group's date is its first article's, the articles being oldest first.
+        built.sort(key=lambda group: (*when[group.articles[0].id], group.quotes[0].start))
+        return SpeakerPage(briefing.speaker(speaker_id), tuple(roles), tuple(built))
 
 
 def speaker_page(briefing: Briefing, speaker_id: str | None) -> SpeakerPage:
     """Everything `speaker_id` said across the briefing (None: the unattributed quotes)."""
-    quotes = briefing.quotes_by_speaker.get(speaker_id, ())
-    pairs = [
-        (quote, article) for quote in quotes if (article := briefing.article(quote.article_id))
-    ]
-    groups = _group_same(pairs)
-    order = briefing.article_order
-
-    def by_date(pair: tuple[Quote, Article]) -> tuple[bool, str, int]:
-        article = pair[1]
-        return (article.published is None, article.published or "", order[article.id])
-
-    built = []
-    for members, articles in groups:
-        ordered = sorted(zip(members, articles, strict=True), key=by_date)
-        built.append(QuoteGroup(tuple(q for q, _ in ordered), tuple(a for _, a in ordered)))
-    built.sort(
-        key=lambda g: (g.date is None, g.date or "", order[g.articles[0].id], g.quotes[0].start)
-    )
-    roles: list[tuple[str, Article]] = []
-    speaker = briefing.speaker(speaker_id)
-    seen: set[tuple[str, str]] = set()
-    for quote in quotes:
-        article = briefing.article(quote.article_id)
-        if quote.role and article and (quote.role, article.id) not in seen:
-            seen.add((quote.role, article.id))
-            roles.append((quote.role, article))
-    return SpeakerPage(speaker, tuple(roles), tuple(built))
+    return _Pages(briefing).page(speaker_id)
 
 
-def speaker_pages(briefing: Briefing) -> list[SpeakerPage]:
-    """A page for every quoted speaker, most quoted first, and the unattributed last."""
-    pages = [
-        speaker_page(briefing, speaker.id)
+def _quote_group(
+    members: list[Quote], articles: list[Article], when: dict[str, tuple[bool, str, int]]
+) -> QuoteGroup:
+    """The group with its carriers oldest first; undated ones last, in article order."""
+    if len(members) == 1:
+        return QuoteGroup((members[0],), (articles[0],))
+    ordered = sorted(zip(members, articles, strict=True), key=lambda pair: when[pair[1].id])
+    return QuoteGroup(tuple(q for q, _ in ordered), tuple(a for _, a in ordered))
+
+
+def quoted_speakers(briefing: Briefing) -> list[tuple[str | None, int]]:
+    """Every quoted speaker's id and number of quotations, in `speaker_pages` order: most
+    quoted first, and the unattributed (None) last. Cheap: nothing is grouped."""
+    by_speaker = briefing.quotes_by_speaker
+    loaded = briefing.article_order.__contains__
+
+    def counted(quotes: tuple[Quote, ...]) -> int:
+        """How many of `quotes` a page shows: those whose article is loaded."""
+        return sum(map(loaded, map(_ARTICLE_ID, quotes)))
+
+    ranked = [
+        (speaker.id, counted(quotes))
         for speaker in briefing.speakers
-        if briefing.quotes_by_speaker.get(speaker.id)
+        if (quotes := by_speaker.get(speaker.id))
     ]
-    pages.sort(key=lambda page: -page.quote_count)
-    if briefing.quotes_by_speaker.get(None):
-        pages.append(speaker_page(briefing, None))
-    return pages
+    ranked.sort(key=lambda item: -item[1])
+    if unattributed := by_speaker.get(None):
+        ranked.append((None, counted(unattributed)))
+    return ranked
+
+
+_ARTICLE_ID = attrgetter("article_id")
+
+
+def speaker_pages(briefing: Briefing, top: int | None = None) -> list[SpeakerPage]:
+    """A page for every quoted speaker, most quoted first, and the unattributed last.
+
+    With `top`, only the `top` most quoted named speakers' pages (and the unattributed).
+    """
+    ranked = [speaker_id for speaker_id, _ in quoted_speakers(briefing)]
+    if top is not None:
+        named = [speaker_id for speaker_id in ranked if speaker_id is not None][:top]
+        ranked = named + [None] * (None in ranked)
+    return pages_of(briefing, ranked)
+
+
+def pages_of(briefing: Briefing, speaker_ids: Iterable[str | None]) -> list[SpeakerPage]:
+    """The pages of `speaker_ids` (None: the unattributed quotes), built together: much
+    cheaper than one by one, the same wording being compared once for all speakers."""
+    pages = _Pages(briefing)
+    return [pages.page(speaker_id) for speaker_id in speaker_ids]

@@ -9,44 +9,103 @@ article. Article text is data: it is made printable (text), escaped
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 from .dates import describe_date
-from .ledger import LedgerEntry, Verdict, build_ledger
+from .ledger import LedgerEntry, Verdict, top_of_ledger
 from .model import Article, Briefing
 from .sanitize import one_line
-from .speakers import QuoteGroup, SpeakerPage, speaker_pages
+from .speakers import QuoteGroup, SpeakerPage, pages_of, quoted_speakers
 from .textwidth import wrap as wrap_cells
 from .words import count
 
 FORMATS = ("text", "markdown", "html")
 
 
+MAX_NOTES = 3
+"""Under a --top limit, the footnotes an item shows: a quotation carried by 40 outlets
+cites its 3 earliest, and says how many more carried it."""
+
+
 class _Brief:
-    """What every format prints, in order, with footnote numbers assigned once."""
+    """What every format prints, in order, with footnote numbers assigned once.
+
+    With a `top` limit, at most `top` key figures, speakers and quotations a speaker, each
+    item citing at most MAX_NOTES articles, and only the cited articles listed as footnotes
+    (numbered in briefing order), so that months of coverage still make a brief. Without,
+    everything.
+    """
 
     def __init__(self, briefing: Briefing, top: int | None) -> None:
-        self.top = top
+        self.top = top = top or None
         self.briefing = briefing
-        self.note = {article.id: index for index, article in enumerate(briefing.articles, 1)}
-        ledger = build_ledger(briefing)
-        self.ledger = ledger[:top] if top else ledger
-        self.more_figures = len(ledger) - len(self.ledger)
-        self.speakers = speaker_pages(briefing)
+        self.ledger, total = top_of_ledger(briefing, top)
+        self.more_figures = total - len(self.ledger)
+        ranked = [speaker_id for speaker_id, _ in quoted_speakers(briefing)]
+        named = [speaker_id for speaker_id in ranked if speaker_id is not None]
+        shown = named[:top] if top else named
+        self.more_speakers = len(named) - len(shown)
+        # Grouping quotations is the costly part of a page: only for the speakers printed.
+        self.speakers = pages_of(briefing, shown + [None] * (None in ranked))
+        self.shown = {id(page): self._quotations(page) for page in self.speakers}
+        self.articles = self._articles()
+        self.more_articles = len(briefing.articles) - len(self.articles)
+        self.note = {article.id: number for number, article in enumerate(self.articles, 1)}
+
+    def _quotations(self, page: SpeakerPage) -> tuple[QuoteGroup, ...]:
+        """The `top` quotations carried by most articles (the earliest of equals), in the
+        page's order."""
+        groups = page.groups
+        if self.top is None or len(groups) <= self.top:
+            return groups
+        carried = sorted(range(len(groups)), key=lambda index: -len(groups[index].articles))
+        return tuple(groups[index] for index in sorted(carried[: self.top]))
 
     def quotations(self, page: SpeakerPage) -> tuple[tuple[QuoteGroup, ...], int]:
         """The quotations to print for a speaker, and how many more there are."""
-        shown = page.groups[: self.top] if self.top else page.groups
+        shown = self.shown[id(page)]
         return shown, len(page.groups) - len(shown)
 
-    def numbers(self, article_ids: tuple[str, ...] | list[str]) -> list[int]:
-        return sorted(self.note[article_id] for article_id in article_ids)
+    def _articles(self) -> list[Article]:
+        """The articles to list: all of them without a limit or when they are no more than
+        it, else only those the printed items cite."""
+        articles = self.briefing.articles
+        if self.top is None or len(articles) <= self.top:
+            return list(articles)
+        cited = {article_id for ids in self._citations() for article_id in self.cited(ids)[0]}
+        return [article for article in articles if article.id in cited]
 
-    def notes(self, article_ids: tuple[str, ...] | list[str]) -> str:
-        return "".join(f"[{number}]" for number in self.numbers(article_ids))
+    def _citations(self) -> Iterator[Sequence[str]]:
+        for entry in self.ledger:
+            yield entry.article_ids
+        for page in self.speakers:
+            for quotation in self.shown[id(page)]:
+                yield _ids(quotation)
+
+    def cited(self, article_ids: Sequence[str]) -> tuple[Sequence[str], int]:
+        """The articles an item cites (the first MAX_NOTES under a limit), and how many
+        more carried it."""
+        if self.top is None or len(article_ids) <= MAX_NOTES:
+            return article_ids, 0
+        return article_ids[:MAX_NOTES], len(article_ids) - MAX_NOTES
+
+    def numbers(self, article_ids: Sequence[str]) -> tuple[list[int], int]:
+        """The footnote numbers an item prints, in order, and how many more articles it has."""
+        cited, more = self.cited(article_ids)
+        return sorted(self.note[article_id] for article_id in cited), more
+
+    def notes(self, article_ids: Sequence[str]) -> str:
+        numbers, more = self.numbers(article_ids)
+        return "".join(f"[{number}]" for number in numbers) + _others(more)
 
     def counts_line(self) -> str:
         counts = self.briefing.counts
         return ", ".join(count(n, name[:-1]) for name, n in counts.items())
+
+
+def _others(n: int) -> str:
+    """What follows an item's footnotes when it cites only some of its articles."""
+    return f" and {count(n, 'other article')}" if n else ""
 
 
 def _ids(quotation: QuoteGroup) -> list[str]:
@@ -73,8 +132,9 @@ def _more(n: int, what: str) -> str:
 def render(
     briefing: Briefing, fmt: str = "text", width: int = 80, top: int | None = DEFAULT_TOP
 ) -> str:
-    """The summary in one of FORMATS: at most `top` key figures, and `top` quotations a
-    speaker (None: all of them), so that months of coverage still make a brief."""
+    """The summary in one of FORMATS: at most `top` key figures, speakers and quotations a
+    speaker, and the articles they cite (None: everything), so that months of coverage
+    still make a brief."""
     brief = _Brief(briefing, top)
     if fmt == "text":
         return _text(brief, width)
@@ -124,6 +184,9 @@ def _text(brief: _Brief, width: int) -> str:
     if brief.speakers:
         heading("Quotes by speaker")
         for group in brief.speakers:
+            if group.speaker is None and brief.more_speakers:
+                out.append("")
+                wrap(_more(brief.more_speakers, "speakers"), indent="  ")
             out.append("")
             if group.speaker is None:
                 wrap("Unattributed", indent="  ")
@@ -139,10 +202,13 @@ def _text(brief: _Brief, width: int) -> str:
                 )
             if more:
                 wrap(_more(more, "quotations"), indent="    ")
+        if brief.more_speakers and brief.speakers[-1].speaker is not None:
+            out.append("")
+            wrap(_more(brief.more_speakers, "speakers"), indent="  ")
 
-    if briefing.articles:
+    if brief.articles:
         heading("Articles")
-        for article in briefing.articles:
+        for article in brief.articles:
             title, details = _article_line(article)
             note = f"[{brief.note[article.id]}] "
             wrap(
@@ -150,6 +216,8 @@ def _text(brief: _Brief, width: int) -> str:
                 indent=f"  {note}",
                 hanging=" " * (len(note) + 2),
             )
+        if brief.more_articles:
+            wrap(_more(brief.more_articles, "articles"), indent="  ")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -168,6 +236,11 @@ def _md(text: str) -> str:
 def _markdown(brief: _Brief) -> str:
     briefing = brief.briefing
     info = briefing.info
+
+    def notes(article_ids: Sequence[str]) -> str:
+        numbers, more = brief.numbers(article_ids)
+        return "".join(f"[^{n}]" for n in numbers) + _others(more)
+
     out = [f"# {_md(briefing.title)}", ""]
     details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
     out += [_md(" · ".join(part for part in details if part)), ""]
@@ -176,17 +249,20 @@ def _markdown(brief: _Brief) -> str:
     if brief.ledger:
         out += ["## Key figures", "", "| Figure | What it counts | Sources |", "|---:|---|---|"]
         for entry in brief.ledger:
-            notes = "".join(f"[^{n}]" for n in brief.numbers(entry.article_ids))
+            cited = notes(entry.article_ids)
             verdict = _verdict_text(entry)
-            sources = f"{_md(verdict)} {notes}" if verdict else notes
+            sources = f"{_md(verdict)} {cited}" if verdict else cited
             out.append(f"| **{_md(entry.lead.display_value)}** | {_md(entry.label)} | {sources} |")
         out.append("")
         if brief.more_figures:
             out += [f"*{_md(_more(brief.more_figures, 'figures'))}*", ""]
     if brief.speakers:
         out += ["## Quotes by speaker", ""]
+        more_speakers = [f"*{_md(_more(brief.more_speakers, 'speakers'))}*", ""]
         for group in brief.speakers:
             if group.speaker is None:
+                if brief.more_speakers:
+                    out += more_speakers
                 out += ["### Unattributed", ""]
             else:
                 out += [f"### {_md(group.speaker.name)}", ""]
@@ -194,17 +270,20 @@ def _markdown(brief: _Brief) -> str:
                     out += [f"*{_md(group.speaker.role)}*", ""]
             shown, more = brief.quotations(group)
             for quotation in shown:
-                notes = "".join(f"[^{n}]" for n in brief.numbers(_ids(quotation)))
-                out += [f"> “{_md(quotation.text)}”{notes}", ""]
+                out += [f"> “{_md(quotation.text)}”{notes(_ids(quotation))}", ""]
             if more:
                 out += [f"*{_md(_more(more, 'quotations'))}*", ""]
-    if briefing.articles:
+        if brief.more_speakers and brief.speakers[-1].speaker is not None:
+            out += more_speakers
+    if brief.articles:
         out += ["## Articles", ""]
-        for article in briefing.articles:
+        for article in brief.articles:
             title, details = _article_line(article)
             text = f"{_md(title)}. {_md(details)}" if details else _md(title)
             out.append(f"[^{brief.note[article.id]}]: {text}")
         out.append("")
+        if brief.more_articles:
+            out += [f"*{_md(_more(brief.more_articles, 'articles'))}*", ""]
     return "\n".join(out)
 
 
@@ -250,10 +329,10 @@ def _html(brief: _Brief) -> str:
     briefing = brief.briefing
     info = briefing.info
 
-    def sup(article_ids: tuple[str, ...] | list[str]) -> str:
-        return "".join(
-            f'<sup><a href="#article-{n}">{n}</a></sup>' for n in brief.numbers(article_ids)
-        )
+    def sup(article_ids: Sequence[str]) -> str:
+        numbers, more = brief.numbers(article_ids)
+        notes = "".join(f'<sup><a href="#article-{n}">{n}</a></sup>' for n in numbers)
+        return notes + (f'<span class="notes">{_h(_others(more))}</span>' if more else "")
 
     out = [
         "<!DOCTYPE html>",
@@ -288,7 +367,10 @@ def _html(brief: _Brief) -> str:
             out.append(f'<p class="meta">{_h(_more(brief.more_figures, "figures"))}</p>')
     if brief.speakers:
         out.append("<h2>Quotes by speaker</h2>")
+        more_speakers = f'<p class="meta">{_h(_more(brief.more_speakers, "speakers"))}</p>'
         for group in brief.speakers:
+            if group.speaker is None and brief.more_speakers:
+                out.append(more_speakers)
             out.append('<section class="speaker">')
             name = group.speaker.name if group.speaker else "Unattributed"
             out.append(f"<h3>{_h(name)}</h3>")
@@ -300,9 +382,11 @@ def _html(brief: _Brief) -> str:
             if more:
                 out.append(f'<p class="meta">{_h(_more(more, "quotations"))}</p>')
             out.append("</section>")
-    if briefing.articles:
+        if brief.more_speakers and brief.speakers[-1].speaker is not None:
+            out.append(more_speakers)
+    if brief.articles:
         out += ["<h2>Articles</h2>", '<ol class="articles">']
-        for article in briefing.articles:
+        for article in brief.articles:
             title, details = _article_line(article)
             link = _h(title)
             if article.url.startswith(("https://", "http://")):
@@ -310,5 +394,7 @@ def _html(brief: _Brief) -> str:
             suffix = f'. <span class="meta">{_h(details)}</span>' if details else ""
             out.append(f'<li id="article-{brief.note[article.id]}">{link}{suffix}</li>')
         out.append("</ol>")
+        if brief.more_articles:
+            out.append(f'<p class="meta">{_h(_more(brief.more_articles, "articles"))}</p>')
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

@@ -7,6 +7,7 @@ Wide (East Asian) characters take two cells and combining marks none, so wrappin
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 
@@ -28,30 +29,49 @@ def wrap(text: str, width: int, indent: str = "", hanging: str | None = None) ->
     `indent` starts the first line and `hanging` the others (default: `indent`).
     """
     hanging = indent if hanging is None else hanging
+    if text.isascii() and indent.isascii() and hanging.isascii():
+        # Every character one cell: the built-in len() measures, with no call per character.
+        return _wrap(text, width, indent, hanging, len, _one_cell)
+    return _wrap(text, width, indent, hanging, cell_width, char_width)
+
+
+def _one_cell(char: str) -> int:
+    return 1
+
+
+def _wrap(
+    text: str,
+    width: int,
+    indent: str,
+    hanging: str,
+    measure: Callable[[str], int],
+    char_cells: Callable[[str], int],
+) -> list[str]:
     lines: list[str] = []
-    line, used, fresh = indent, cell_width(indent), True
+    line, used, fresh = indent, measure(indent), True
+    floor = measure(hanging)
     for word in text.split():
-        size = cell_width(word)
+        size = measure(word)
         if not fresh and used + 1 + size <= width:
             line += " " + word
             used += 1 + size
             continue
         if not fresh:
             lines.append(line)
-            line, used = hanging, cell_width(hanging)
+            line, used = hanging, floor
         if used + size > width:
             # A word wider than a whole line: cut it wherever the line is full.
             for char in word[:-1]:
-                char_cells = char_width(char)
-                if used + char_cells > width and used > cell_width(hanging):
+                cells = char_cells(char)
+                if used + cells > width and used > floor:
                     lines.append(line)
-                    line, used = hanging, cell_width(hanging)
+                    line, used = hanging, floor
                 line += char
-                used += char_cells
-            word, size = word[-1], char_width(word[-1])
+                used += cells
+            word, size = word[-1], char_cells(word[-1])
             if used + size > width:
                 lines.append(line)
-                line, used = hanging, cell_width(hanging)
+                line, used = hanging, floor
         line += word
         used += size
         fresh = False
