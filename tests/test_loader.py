@@ -74,9 +74,9 @@ def _problems(name: str) -> list[tuple[int, int, str, str]]:
 )
 def test_each_problem_is_located_and_explained(name, line, column, where, words):
     found = _problems(name)
-    assert any(
-        (ln, col, w) == (line, column, where) and words in m for ln, col, w, m in found
-    ), found
+    assert any((ln, col, w) == (line, column, where) and words in m for ln, col, w, m in found), (
+        found
+    )
 
 
 def test_all_problems_of_a_file_are_reported_at_once():
@@ -143,3 +143,17 @@ def test_start_offset_is_checked(tmp_path: Path):
     [problem] = result.problems
     assert (problem.line, problem.where) == (7, "article.figures[1].start")
     assert "the words are at offset 4; set start: 4" in problem.message
+
+
+def test_load_leaves_the_cycle_collector_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    load([DATA / "valid"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load([DATA / "valid"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
