@@ -44,6 +44,8 @@ EXPECTED = {
     "only-comments.yaml": (1, 1, "the file is empty"),
     "not-a-mapping.yaml": (1, 1, "expected a mapping"),
     "words-not-in-article.yaml": (6, 37, "'three ships' are not in the article's body"),
+    "impossible-date.yaml": (4, 14, "'2023-02-30' cannot be read as a date"),
+    "bad-tagged-value.yaml": (3, 9, "'twenty' cannot be read as a whole number"),
 }
 CLEAN = {"utf-16-bom.yaml", "utf-8-bom.yaml", "crlf.yaml", "markup-and-escapes.yaml"}
 

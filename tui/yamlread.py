@@ -14,6 +14,7 @@ convert) sends the whole document through PyYAML's own constructor, which then d
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections import deque
 from collections.abc import Callable
@@ -177,6 +178,53 @@ def _construct_sequence(loader: _MarkingLoader, node: yaml.SequenceNode) -> Any:
 _MarkingLoader.add_constructor(_MAP, _construct_mapping)
 _MarkingLoader.add_constructor(_SEQ, _construct_sequence)
 
+_SCALAR_KINDS = {
+    _TAG + "timestamp": (
+        "a date",
+        "write a real date such as 2025-07-14, or quote it to keep it as text",
+    ),
+    _TAG + "bool": ("true or false", "write true or false, or remove the tag"),
+    _INT: ("a whole number", "write digits only, or remove the tag"),
+    _TAG + "float": ("a number", "write a number such as 5.5, or remove the tag"),
+    _TAG + "binary": ("base64 data", "remove the tag to keep it as text"),
+}
+
+
+def _tolerant(tag: str, method: Callable[[Any, ScalarNode], Any]) -> Callable[..., Any]:
+    """A scalar constructor that reports a value it cannot convert (2020-02-30, `!!bool
+    maybe`) as a problem at the value and keeps its text, instead of failing the file."""
+    kind, hint = _SCALAR_KINDS[tag]
+
+    def construct(loader: _MarkingLoader, node: ScalarNode) -> Any:
+        try:
+            return method(loader, node)
+        except (ValueError, KeyError, OverflowError, TypeError, yaml.YAMLError) as error:
+            line, column = _mark(node)
+            detail = str(error).splitlines()[0] if isinstance(error, ValueError) else ""
+            reason = f" ({detail})" if detail else ""
+            loader.problems.append(
+                Problem(
+                    loader.path,
+                    line,
+                    column,
+                    "(value)",
+                    f"'{node.value}' cannot be read as {kind}{reason}; {hint}",
+                )
+            )
+            return node.value
+
+    return construct
+
+
+for _tag, _method in (
+    (_TAG + "timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp),
+    (_TAG + "bool", yaml.constructor.SafeConstructor.construct_yaml_bool),
+    (_INT, yaml.constructor.SafeConstructor.construct_yaml_int),
+    (_TAG + "float", yaml.constructor.SafeConstructor.construct_yaml_float),
+    (_TAG + "binary", yaml.constructor.SafeConstructor.construct_yaml_binary),
+):
+    _MarkingLoader.add_constructor(_tag, _tolerant(_tag, _method))
+
 
 def _unhashable_key(path: str, line: int, column: int) -> Problem:
     return Problem(path, line, column, "(key)", "a key must be a plain word, not a list or mapping")
@@ -206,20 +254,20 @@ def _scalar_makers(loader: _MarkingLoader) -> dict[str, Callable[[ScalarNode], A
     """How each scalar tag is built: the safe constructor's own methods, bound to
     `loader`, with a shortcut for plain decimal integers."""
 
+    constructors = loader.yaml_constructors
+    construct_int = constructors[_INT]
+
     def make_int(node: ScalarNode) -> Any:
         value = node.value
         if value.isdigit() and value[0] != "0":  # what construct_yaml_int ends with
             return int(value)
-        return loader.construct_yaml_int(node)
+        return construct_int(loader, node)
 
-    return {
-        _NULL: loader.construct_yaml_null,
-        _TAG + "bool": loader.construct_yaml_bool,
-        _INT: make_int,
-        _TAG + "float": loader.construct_yaml_float,
-        _TAG + "binary": loader.construct_yaml_binary,
-        _TAG + "timestamp": loader.construct_yaml_timestamp,
-    }
+    makers: dict[str, Callable[[ScalarNode], Any]] = {_NULL: loader.construct_yaml_null}
+    for tag in _SCALAR_KINDS:
+        makers[tag] = functools.partial(constructors[tag], loader)
+    makers[_INT] = make_int
+    return makers
 
 
 def _build(root: yaml.Node, loader: _MarkingLoader) -> tuple[Any, list[Problem]]:
@@ -235,7 +283,7 @@ def _build(root: yaml.Node, loader: _MarkingLoader) -> tuple[Any, list[Problem]]
     makers = _scalar_makers(loader)
     built: dict[yaml.Node, Any] = {}
     queue: deque[tuple[yaml.Node, Any]] = deque()
-    problems: list[Problem] = []
+    problems = loader.problems  # shared with the scalar constructors, to keep the order
 
     def make(node: yaml.Node) -> Any:
         cls, tag = node.__class__, node.tag
@@ -311,13 +359,14 @@ def _construct(loader: _MarkingLoader) -> Any:
     root = loader.get_single_node()
     if root is None:
         return None
+    reported = len(loader.problems)
     try:
-        data, problems = _build(root, loader)
+        data, _ = _build(root, loader)
     except _TooLarge:
         raise
     except Exception:  # whatever it was, the reference constructor decides
+        del loader.problems[reported:]
         return loader.construct_document(root)
-    loader.problems.extend(problems)
     return data
 
 
