@@ -605,17 +605,19 @@ def load_cached(
     progress: Progress | None = None,
     parallel: bool | None = None,
     freeze: bool | None = None,
+    discovered: tuple[list[str], list[Problem]] | None = None,
 ) -> LoadResult:
     """Load like `tui.loader.load(paths)`, parsing only files that are new or changed.
 
     `progress(done, total)` is called as files are reused or parsed. `parallel` forces the
     process pool on or off (default: by the number of files to parse). `freeze` moves the
     loaded objects out of the cycle collector's way (see `_no_gc`; default: from
-    FREEZE_MIN_FILES files on).
+    FREEZE_MIN_FILES files on). `discovered` is what `discover(paths)` gave, when the
+    caller has just asked it.
     """
     global last_stats
     given = [os.fspath(path) for path in paths]
-    files, problems = discover(given)
+    files, problems = discovered if discovered is not None else discover(given)
     if freeze is None:
         freeze = len(files) >= FREEZE_MIN_FILES
     stats = CacheStats(files=len(files))

@@ -38,19 +38,25 @@ def _load(args: argparse.Namespace, config: Config) -> LoadResult:
     """Load a small briefing directly, a large one through the cache (only files changed
     since the last run are parsed again)."""
     paths = _paths(args, config)
-    files, _ = discover(paths)
-    if sum(_size(file) for file in files) < SMALL_BRIEFING_BYTES:
+    discovered = discover(paths)
+    if _smaller_than(discovered[0], SMALL_BRIEFING_BYTES):
         return load(paths)
     from .cache import load_cached
 
-    return load_cached(paths)
+    return load_cached(paths, discovered=discovered)
 
 
-def _size(path: str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0
+def _smaller_than(files: list[str], limit: int) -> bool:
+    """Whether the files add up to fewer than `limit` bytes (stops counting at the limit)."""
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+        if total >= limit:
+            return False
+    return True
 
 
 def check(args: argparse.Namespace) -> int:
