@@ -152,6 +152,21 @@ async def test_enter_on_a_speaker_opens_the_page_with_merged_quotations(wire_app
         assert "1 carried by several outlets" in heading
 
 
+async def test_a_quotation_an_outlet_ran_twice_counts_articles_and_outlets(app_for, tmp_path):
+    text = (WIRE / "harbour-bridge.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "harbour-bridge.yaml").write_text(
+        text.replace("outlet: Harbour Times", "outlet: City Herald"), encoding="utf-8"
+    )
+    app = app_for(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "enter")
+        first = app.main.speaker_page._row(0).plain
+        assert first.startswith("2 March 2026 · 2 articles in 1 outlet: City Herald ·"), first
+
+
 async def test_v_shows_the_variant_wordings(wire_app):
     app = wire_app
     async with app.run_test(size=(120, 40)) as pilot:

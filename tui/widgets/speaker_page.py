@@ -23,6 +23,7 @@ from ..dates import describe_date
 from ..model import Article, Briefing
 from ..sanitize import one_line
 from ..speakers import QuoteGroup, SpeakerPage, speaker_page
+from ..words import count
 from .messages import OpenArticle
 from .virtual_list import VirtualList
 from .wrap import wrap_offsets
@@ -148,7 +149,12 @@ class SpeakerPageView(Vertical):
             text.append(when + " · ", style=self._style("page--date"))
         outlets = group.outlets
         if len(group.articles) > 1:
-            text.append(f"{len(group.articles)} outlets", style=self._style("page--many"))
+            carried = len(group.articles)
+            if len(outlets) < carried:  # some outlets ran it more than once
+                many = f"{count(carried, 'article')} in {count(len(outlets), 'outlet')}"
+            else:
+                many = count(carried, "outlet")
+            text.append(many, style=self._style("page--many"))
             text.append(": " + ", ".join(one_line(o) for o in outlets), style="dim")
         else:
             text.append(one_line(outlets[0] if outlets else ""), style="dim")
