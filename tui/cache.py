@@ -32,7 +32,6 @@ import collections
 import contextlib
 import copyreg
 import dataclasses
-import gc
 import io
 import itertools
 import json
@@ -46,8 +45,7 @@ import threading
 import time
 import types
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +54,7 @@ if TYPE_CHECKING:
 
 from . import __version__
 from .format import FORMAT_VERSION
+from .gcpause import paused_gc
 from .loader import LoadResult, discover, load_file, merge
 from .model import Article, Bound, BriefingInfo, Figure, Quote, Source, Speaker
 from .problems import Problem
@@ -74,7 +73,7 @@ up to 256 files, and only matched it at 10,000; re-measure on an idle machine.""
 CHUNK_FILES = 64
 """Files per work item and per stored block: a changed file costs re-storing one block."""
 FREEZE_MIN_FILES = 1000
-"""From this many files, loaded objects are frozen out of the cycle collector (`_no_gc`)."""
+"""From this many files, loaded objects are frozen out of the cycle collector (`paused_gc`)."""
 MAX_CACHE_FILES = 8
 """Cache files kept per folder; the least recently used beyond that are removed."""
 
@@ -289,26 +288,6 @@ def _unpack_block(blob: bytes | memoryview, pools: _Pools | None = None) -> list
     return entries
 
 
-@contextmanager
-def _no_gc(freeze: bool = False) -> Iterator[None]:
-    """Building many objects at once: the cycle collector would run for nothing.
-
-    With `freeze`, what exists at the end is moved to the collector's permanent generation
-    (`gc.freeze`): the loaded briefing holds no reference cycles (it is freed by reference
-    counting all the same), and walking its million objects at every full collection
-    would cost tenths of a second each time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 # -- keys -----------------------------------------------------------------------------------------
 
 
@@ -370,7 +349,7 @@ def _parse(paths: list[str]) -> list[Entry]:
 def _parse_block(paths: list[str]) -> bytes:
     """Worker: parse files and send them back as a block of the cache's own format. (A
     worker started afresh, not forked from `load_cached`, has the cycle collector on.)"""
-    with _no_gc():
+    with paused_gc():
         return _pack(_parse(paths))
 
 
@@ -433,7 +412,7 @@ def parse_files(
         futures = [pool.submit(_parse_block, block) for block in blocks]
         for future, block in zip(futures, blocks, strict=True):
             blob = future.result()
-            with _no_gc():
+            with paused_gc():
                 entries = _unpack_block(blob, pools)
             results.append((entries, blob))
             done += len(block)
@@ -570,7 +549,7 @@ def _unpack(stored: _Stored | None) -> list[list[Entry]] | None:
     unpacked = []
     pools = _Pools()
     try:
-        with _no_gc():
+        with paused_gc():
             for index, blob in enumerate(stored.blocks):
                 if not stored.intact(index):
                     return None
@@ -611,7 +590,7 @@ def load_cached(
 
     `progress(done, total)` is called as files are reused or parsed. `parallel` forces the
     process pool on or off (default: by the number of files to parse). `freeze` moves the
-    loaded objects out of the cycle collector's way (see `_no_gc`; default: from
+    loaded objects out of the cycle collector's way (see `paused_gc`; default: from
     FREEZE_MIN_FILES files on). `discovered` is what `discover(paths)` gave, when the
     caller has just asked it.
     """
@@ -621,7 +600,7 @@ def load_cached(
     if freeze is None:
         freeze = len(files) >= FREEZE_MIN_FILES
     stats = CacheStats(files=len(files))
-    with _no_gc(freeze=freeze):
+    with paused_gc(freeze=freeze):
         contents = _contents(files, given, _resolve_dir(cache_dir), progress, parallel, stats)
         result = merge([contents[path] for path in files], problems, files)
     last_stats = stats

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from .gcpause import paused_gc
 from .model import Article, Briefing, BriefingInfo, Speaker
 from .problems import Problem, did_you_mean
 from .textfile import read_text_file
@@ -148,20 +147,6 @@ def load(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
         return merge(contents, problems, files)
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Building many objects that hold no reference cycles: the cycle collector would only
-    walk them again and again as they pile up (an eighth of loading 10,000 articles).
-    They are freed by reference counting all the same."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def merge(contents: list[FileContent], problems: list[Problem], files: list[str]) -> LoadResult:
     """Combine files into one briefing; ids must be unique across all of them."""
     all_problems = list(problems)
@@ -265,4 +250,4 @@ def _unattribute(article: Article, unknown: set[tuple[str, str]]) -> Article:
     return replace(article, quotes=quotes) if quotes != article.quotes else article
 
 
-__all__ = ["LoadResult", "discover", "load", "load_file", "merge", "paused_gc", "read_text"]
+__all__ = ["LoadResult", "discover", "load", "load_file", "merge", "read_text"]
