@@ -372,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(_child(*args.child)))
         return 0
+    from first_frame import compile_package
+
+    compile_package()
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     if args.crossover:
