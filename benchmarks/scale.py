@@ -317,7 +317,7 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
             )
         )
         env = {**os.environ, "BRIEFING_CACHE_DIR": str(scratch)}
-        shipped = _wall([PY, "-m", "tui", "summary", str(corpus)], env=env, repeat=1)
+        shipped = _wall([PY, "-m", "tui", "summary", str(corpus)], env=env, repeat=repeat)
         cached_summary = _wall(
             [
                 PY,
