@@ -23,6 +23,15 @@ from tui.extract.speaker_names import (
     is_org_name,
     split_title,
 )
+from tui.extract.speaker_orgs import (
+    ORG_HEADS,
+    ORG_REACH,
+    body_after,
+    fits,
+    full_org_name,
+    org_head,
+    other_body_between,
+)
 from tui.extract.speaker_places import PLACES
 from tui.extract.speaker_roles import description_key, roles_at, score, weak
 
@@ -251,6 +260,8 @@ class Resolver:
                 and self.registry.is_common_word(full)
             ):
                 return None
+            if " " not in full and is_org_name(full):  # "Ministry of Canals said"
+                full = full_org_name(self.registry.masked, m.start, m.end, full)
             ent = self.entity(full)
             ent.add_role(m.role)
             for title in self.registry.titles.get(m.name, ()):
@@ -441,6 +452,49 @@ class Resolver:
             best.person_like = True
         return best
 
+    def _org_of_kind(self, kind: str, pos: int) -> Entity | None:
+        """The most recent body named before pos that is of the kind a generic description
+        means ("the company" -> "Acme Corp", "the campaign" -> "Clinton campaign"), or None."""
+        masked = self.registry.masked
+        occ = self.registry.occurrences
+        best, best_pos, best_end = None, -1, -1
+        k = bisect.bisect_left(occ, (pos,)) - 1
+        while k >= 0 and occ[k][0] > pos - ORG_REACH:
+            start, end, name, title = occ[k]
+            k -= 1
+            body = body_after(masked, end)
+            if body is not None:  # "the Clinton campaign"
+                if body == kind or body in ORG_HEADS[kind]:
+                    best, best_pos, best_end = f"{name} {body}", start, end + len(body) + 1
+                    break
+                continue
+            if title:  # "Federal Reserve"; a person's title fails fits ("Sen. Bank")
+                name = f"{title} {name}"
+            full = full_org_name(masked, start, end, name)
+            known = self.entities.get(full)
+            if fits(full, kind) and (known is None or not known.person_like):
+                best, best_pos, best_end = full, start, end
+                break
+        n = len(self.history)
+        for j in range(n - 1, max(n - 50, 0) - 1, -1):
+            hpos = self.history_pos[j]
+            if hpos <= best_pos:
+                break
+            ent = self.history[j]
+            if (  # a body only ever described ("his campaign" -> "Sanders campaign")
+                hpos < pos
+                and ent.is_org
+                and ent.name not in self.registry.positions
+                and fits(ent.name, kind)
+            ):
+                best, best_end = ent.name, hpos + len(ent.name)
+                break
+        if best is None or other_body_between(masked, best_end, pos, kind):
+            return None  # no body of that kind named: unnamed, never guessed
+        ent = self.entity(best)
+        ent.is_org, ent.person_like = True, False
+        return ent
+
     def _description(self, m: Mention) -> Entity | None:
         head = (m.head or "").lower()
         body = _NAMED_BODY_RE.fullmatch(m.text)
@@ -458,6 +512,9 @@ class Resolver:
         owner = _OWNED_BODY_RE.fullmatch(m.text)
         if owner:  # "Ryan's office said": a named person's own office speaks for them
             return self.entity(self.registry.fullest(owner.group(1), m.start))
+        kind = org_head(m.text)
+        if kind is not None:  # "the ministry said": the latest ministry the article named
+            return self._org_of_kind(kind, m.start)
         if not head or head not in ROLE_NOUNS:
             return None  # "the report", "officials", "a source": unnamed, never guessed
         if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
