@@ -81,6 +81,14 @@ def test_miss_then_hit_gives_the_loaders_result(corpus: Path, parsed: list[str])
     assert cache.last_stats.reused == 3 and not cache.last_stats.written
 
 
+def test_a_hit_without_shared_values_gives_the_same_result(corpus: Path, parsed: list[str]):
+    expected = load([corpus])
+    cache.load_cached([corpus])
+    parsed.clear()
+    assert cache.load_cached([corpus], share=False) == expected
+    assert parsed == []
+
+
 def test_the_seed_briefing(parsed: list[str]) -> None:
     expected = load([SEED_BRIEFING])
     assert cache.load_cached([SEED_BRIEFING]) == expected

@@ -542,12 +542,13 @@ def _prune(folder: Path, keep: Path) -> None:
         pass
 
 
-def _unpack(stored: _Stored | None) -> list[list[Entry]] | None:
-    """Every stored block's entries, or None when any block is damaged or foreign."""
+def _unpack(stored: _Stored | None, share: bool = True) -> list[list[Entry]] | None:
+    """Every stored block's entries, or None when any block is damaged or foreign; equal
+    texts and offsets made one object with `share`."""
     if stored is None:
         return None
     unpacked = []
-    pools = _Pools()
+    pools = _Pools() if share else None
     try:
         with paused_gc():
             for index, blob in enumerate(stored.blocks):
@@ -585,6 +586,7 @@ def load_cached(
     parallel: bool | None = None,
     freeze: bool | None = None,
     discovered: tuple[list[str], list[Problem]] | None = None,
+    share: bool = True,
 ) -> LoadResult:
     """Load like `tui.loader.load(paths)`, parsing only files that are new or changed.
 
@@ -592,7 +594,9 @@ def load_cached(
     process pool on or off (default: by the number of files to parse). `freeze` moves the
     loaded objects out of the cycle collector's way (see `paused_gc`; default: from
     FREEZE_MIN_FILES files on). `discovered` is what `discover(paths)` gave, when the
-    caller has just asked it.
+    caller has just asked it. `share` makes equal texts and offsets one object: about 13 MiB
+    less at 10,000 articles for a tenth of a second, worth it for the dashboard, not for a
+    command that prints and exits.
     """
     global last_stats
     given = [os.fspath(path) for path in paths]
@@ -601,7 +605,9 @@ def load_cached(
         freeze = len(files) >= FREEZE_MIN_FILES
     stats = CacheStats(files=len(files))
     with paused_gc(freeze=freeze):
-        contents = _contents(files, given, _resolve_dir(cache_dir), progress, parallel, stats)
+        contents = _contents(
+            files, given, _resolve_dir(cache_dir), progress, parallel, stats, share
+        )
         result = merge([contents[path] for path in files], problems, files)
     last_stats = stats
     return result
@@ -614,12 +620,13 @@ def _contents(
     progress: Progress | None,
     parallel: bool | None,
     stats: CacheStats,
+    share: bool = True,
 ) -> dict[str, FileContent]:
     stamp = _code_stamp()
     store = _cache_file(folder, given)
     stored = _read_cache(store, stamp)
     try:
-        return _contents_from(files, store, stamp, stored, progress, parallel, stats)
+        return _contents_from(files, store, stamp, stored, progress, parallel, stats, share)
     finally:
         if stored is not None:
             stored.close()
@@ -633,10 +640,11 @@ def _contents_from(
     progress: Progress | None,
     parallel: bool | None,
     stats: CacheStats,
+    share: bool = True,
 ) -> dict[str, FileContent]:
     known: dict[str, tuple[Key, FileContent, int]] = {}
     stored_blocks = stored.blocks if stored is not None else []
-    unpacked = _unpack(stored) or []
+    unpacked = _unpack(stored, share) or []
     if len(unpacked) != len(stored_blocks):
         stored_blocks = []
     for number, entries in enumerate(unpacked):

@@ -43,7 +43,7 @@ def _load(args: argparse.Namespace, config: Config) -> LoadResult:
         return load(paths)
     from .cache import load_cached
 
-    return load_cached(paths, discovered=discovered)
+    return load_cached(paths, discovered=discovered, share=False)  # printed, then gone
 
 
 def _smaller_than(files: list[str], limit: int) -> bool:
