@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui.ledger import Verdict, build_ledger
 from tui.widgets import FigurePanel, Reader
 
-from .conftest import ready
+from .conftest import ready, until
 
 
 async def test_number_keys_switch_views(app_for):
@@ -164,3 +164,32 @@ async def test_unattributed_quotes_are_listed_apart(app_for, seed_dir):
         assert quotes.speaker_id is None
         assert len(quotes.quotes) == 1
         assert app.main.problems, "the unknown speaker id is reported"
+
+
+
+async def test_figures_arriving_late_do_not_take_focus_from_the_view_the_reader_chose(
+    app_for, monkeypatch
+):
+    """The figure panels are built after the first frame and take focus after the next
+    refresh; a view the reader chose in between keeps it."""
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        summary = main.summary
+        ledger = main.ledger
+        main.ledger = None
+        app.screen.set_focus(None)
+        await pilot.pause()
+        deferred = []
+        monkeypatch.setattr(summary, "call_after_refresh", lambda *call: deferred.append(call))
+        main.ledger = ledger  # the ledger arrives while nothing is focused...
+        await until(pilot, lambda: bool(deferred))
+        await pilot.press("2")  # ...and the reader switches view before the next refresh
+        for callback, *args in deferred:
+            callback(*args)
+        await pilot.pause()
+        assert main.view == "quotes"
+        assert app.focused is main.quotes.speaker_list
+        await pilot.press("enter")
+        assert main.view == "speaker"

@@ -105,8 +105,14 @@ class SummaryView(VerticalScroll, can_focus=False):
         )
         self._fit_columns()
         if panels and (had_focus or (self.display and self.app.focused is None)):
-            panel = panels[min(index, len(panels) - 1)]
-            self.call_after_refresh(panel.focus, False)
+            self.call_after_refresh(self._settle_focus, panels[min(index, len(panels) - 1)])
+
+    def _settle_focus(self, panel: FigurePanel) -> None:
+        """Focus a newly built panel, unless the reader has moved on since it was built."""
+        focused = self.app.focused
+        moved_on = focused is not None and focused.is_attached and focused not in self.panels
+        if self.display and panel.is_attached and not moved_on:
+            self.screen.set_focus(panel, scroll_visible=False)
 
     def on_resize(self) -> None:
         self._fit_columns()
