@@ -79,6 +79,26 @@ _SUBJECT_VERB_END_RE = re.compile(
 )
 # A past tense verb opening the clause, the speaker after it: "exhorted the host, Jo Ames."
 _VERB_FIRST_ANY_RE = re.compile(r"([a-z]{3,}ed)[ \u00a0]+(?=[A-Za-z])")
+# "with Jo Ames tweeting": a "with" clause whose participle has a named agent.
+_WITH_AGENT_RE = re.compile(rf"(?<![\w’'-])with[ \u00a0]+({NAME_RUN})[ \u00a0]+[a-z]+ing\b")
+# "” was how Ng put it": the speaker between "how" and the verb.
+_HOW_PUT_RE = re.compile(
+    r"(?:was|is)[ \u00a0]+how[ \u00a0]+([^.;:!?“”\"¤]{1,80}?)[ \u00a0]+"
+    r"(?:put|puts|described|describes|summed[ \u00a0]+up|phrased|phrases)[ \u00a0]+it\b"
+)
+_QUOTED_AS_RE = re.compile(
+    r"[ \u00a0]+(?:was|were|is|are|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+"
+    r"(?:[a-z]+ly[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
+)
+# Documents that speak for whoever issued them: "a statement from ...", "a post by ...".
+_DOC_NOUNS = frozenset(
+    """statement statements release report letter email e-mail tweet post memo transcript filing
+    message note video""".split()
+)
+_DOC_SOURCE_RE = re.compile(
+    rf"[ \u00a0]+(?:(?:issued|released|posted|sent|signed)[ \u00a0]+)?(?:from|by|of)[ \u00a0]+"
+    rf"(?:the[ \u00a0]+)?({NAME_RUN})"
+)
 _SIGNATURE_RE = re.compile(rf"[-—–]+\s*({NAME_RUN})\s*(?:[,.]|$)")
 
 
@@ -130,7 +150,10 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
         return None
     am = _ACCORDING_RE.match(masked, start, end)
     if am:
-        return Attribution(subject_after_verb(masked, am.end(), end), "according to")
+        return Attribution(_according_to_source(masked, am.end(), end), "according to")
+    hm = _HOW_PUT_RE.match(masked, start, end)
+    if hm:  # "” was how Ng put it."
+        return Attribution(subject_before(masked, hm.start(1), hm.end(1)), "put it")
     vm = CUE_RE.match(masked, start, end)
     if vm and vm.group().endswith("ing"):
         return None  # "“...,” promising the club will return": the clause before speaks
@@ -139,6 +162,9 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
     vm = CUE_RE.search(masked, start, min(end, start + 200))
     if vm is None:
         return _any_verb_after(masked, lo, start, end)
+    qm = _QUOTED_AS_RE.search(masked, max(start, vm.start() - 40), vm.start())
+    if qm is not None:  # "” Ng was quoted as saying": the passive's subject said it
+        return Attribution(subject_before(masked, start, qm.start()), normalise_cue(vm.group()))
     mention = subject_before(masked, start, vm.start())
     if mention is None or not _gap_ok(masked, start, _np_start(mention)):
         # "” Harry Bond, 30, of Raleigh, who was polled, said": the name that opens the clause.
@@ -148,6 +174,18 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
         if mention is None:
             return None
     return Attribution(mention, normalise_cue(vm.group()))
+
+
+def _according_to_source(masked: str, lo: int, hi: int) -> Mention | None:
+    """Who speaks after "according to": a name or description, or whoever issued the document
+    named ("according to a statement from the Harbour Trust")."""
+    mention = subject_after_verb(masked, lo, hi)
+    if mention is None or mention.kind != "desc" or mention.head not in _DOC_NOUNS:
+        return mention
+    src = _DOC_SOURCE_RE.match(masked, mention.end, hi)
+    if src is None:
+        return mention
+    return subject_before(masked, src.start(1), src.end(1)) or mention
 
 
 def is_passive(masked: str, verb_start: int) -> bool:
@@ -226,7 +264,7 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
     for found in _ACCORDING_RE.finditer(masked, lo, end):
         am = found
     if am is not None and seg[-1] in ",:":
-        mention = subject_after_verb(masked, am.end(), end)
+        mention = _according_to_source(masked, am.end(), end)
         if mention is not None:
             return Attribution(mention, "according to")
     last = seg[-1]
@@ -253,8 +291,11 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
                 masked, verbs[-2].end(), verb.start()
             )
         elif verb.group().endswith("ing"):
-            # "Williams lobbied to ..., saying, “": a participle's subject is the clause's.
-            mention = sentence_subject(masked, lo, verb.start())
+            # "Williams lobbied to ..., saying, “": a participle's subject is the clause's, or
+            # the agent of a "with" clause it continues ("..., with Ng tweeting ... and asking, “").
+            mention = _with_agent(masked, lo, verb.start()) or sentence_subject(
+                masked, lo, verb.start()
+            )
             if mention is None:
                 mention = subject_before(masked, lo, verb.start())
                 if (
@@ -292,6 +333,17 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         # "Ng issued a statement, “": the sentence's subject gives it.
         return Attribution(sentence_subject(masked, lo, end), "statement")
     return None
+
+
+def _with_agent(masked: str, lo: int, hi: int) -> Mention | None:
+    """'Party leaders chimed in, with Jo Ames tweeting that ...': the name doing the "with"
+    clause's participle, the last such before hi."""
+    found = None
+    for m in _WITH_AGENT_RE.finditer(masked, max(lo, hi - 200), hi):
+        found = m
+    if found is None:
+        return None
+    return subject_before(masked, found.start(1), found.end(1))
 
 
 def _colon_attribution(masked: str, lo: int, end: int) -> Attribution:

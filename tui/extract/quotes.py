@@ -65,6 +65,8 @@ _WORK_NOUNS = frozenset(
 _VERB_AFTER_SUBJECT_RE = re.compile(
     r"[ \u00a0]+(?:[a-z]+ed|said|told|spoke|wrote|was|is|has|had|made|gave|took|went|came)\b"
 )
+# A capitalised pronoun after a quotation that ends its sentence opens the next sentence.
+_CAPITAL_PRONOUN_RE = re.compile(r"[ \u00a0]*(?:He|She|They)[ \u00a0]")
 # A speech verb followed by a clause of its own reports speech indirectly: "said he would".
 _INDIRECT_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:that|he|she|they|it|we|I|there|his|her|their)[ \u00a0]+[a-z’']+"
@@ -193,6 +195,8 @@ def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
         and text[nxt + 1 : nxt + 2].isupper()
     ):
         return True
+    if _CAPITAL_PRONOUN_RE.match(masked, s.close_pos + 1, nxt):
+        return True  # "“... the best we have!” She wrote back that ...": a sentence of its own
     vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, s.close_pos + 120))
     return vm is not None and _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None
 

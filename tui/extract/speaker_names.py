@@ -38,6 +38,11 @@ _DET = (
     r"[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree|[A-Z][\w.\-]*['’]s)"
 )
 _DESC_END_RE = re.compile(rf"(?<![\w’'-]){_DET}(?:{_SP}[\w’'.\-]+){{0,5}}?{_SP}([a-z][\w\-]*)$")
+# A longer description ending in a role noun: "the independent Maine senator and Green party
+# candidate".
+_LONG_DESC_END_RE = re.compile(
+    rf"(?<![\w’'-]){_DET}(?:{_SP}[\w’'.\-]+){{6,8}}?{_SP}([a-z][\w\-]*)$"
+)
 _TITLE_BEFORE_PREP_RE = re.compile(
     r"(?:Chief|Secretary|Director|Minister|Chairman|Chairwoman|Chair|Head|President|Leader|"
     r"Governor|Ambassador|General|Commissioner|Speaker|Secretary-General|Under-Secretary)\s*$"
@@ -104,9 +109,11 @@ _LEAD_ADVERB_RE = re.compile(
 _TRAILING_TIME_RE = re.compile(rf"(?:\s+(?:on|last|this|in)?\s*{_TIME})*\s*")
 _TRAILING_PP_RE = re.compile(r"\s+(?:of|from|at|for|with|to|who|and|in|on|during)\b")
 _NAME_AFTER_ROLE_RE = re.compile(rf"{_SP}({NAME_RUN})(?=[ ,\u00a0(])")
+# A description set before the name it gives: "His campaign manager, Jo Ames, said",
+# "Norway's trade minister, Karl Holm, dismisses ...".
 _DESC_THEN_NAME_RE = re.compile(
-    rf"^(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)(?:{_SP}[\w\-’']+){{1,4}},{_SP}"
-    rf"({NAME_RUN}),"
+    rf"^((?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.\-]*['’]s)"
+    rf"(?:{_SP}[\w\-’']+){{1,4}}),{_SP}({NAME_RUN}),"
 )
 _LEAD_TIME_RE = re.compile(r"^[^,]{0,40}\b(?:ago|later|earlier|before|after)\s*,\s*")
 _AS_FOR_RE = re.compile(rf"^(?:As for|As to|Asked about)\s+({NAME_RUN}),")
@@ -139,7 +146,7 @@ TITLE_WORDS = frozenset(
     u.s us un eu first republican democratic democrat gop presidential frontrunner
     front-runner supreme court district federal special counsel councilman councilwoman
     assemblyman assemblywoman delegate mr. mrs. ms. dr. sen. rep. gov. gen. lt. col. sgt.
-    capt. adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the staff navy army seal
+    capt. adm. maj. rev. prof. st. pres. sec. atty. supt. cmdr. the staff navy army seal rival
     """.split()
 )
 STOP_CAPS = frozenset(
@@ -157,7 +164,8 @@ STOP_CAPS = frozenset(
     presumably hopefully notably importantly basically frankly honestly actually generally
     especially specifically partial ever another any much among outside rather against
     said says added adds asked asks wrote writes replied explained continued noted recalled
-    declared tweeted quipped warned insisted argued regarding concerning
+    declared tweeted quipped warned insisted argued regarding concerning hundreds thousands
+    dozens millions scores
     """.split()
 )
 _TIME_CAPS = frozenset(
@@ -193,7 +201,8 @@ ROLE_NOUNS = frozenset(
     politician statesman engineer farmer teacher doctor nurse pilot captain detective
     inspector sergeant analyst scientist researcher historian economist editor publisher
     reporter correspondent journalist producer director physician surgeon resident student
-    organizer organiser volunteer worker chef poet singer musician artist
+    organizer organiser volunteer worker chef poet singer musician artist hopeful contender
+    challenger incumbent
     """.split()
 )
 # A capitalised word used as an adjective before a role noun: "The Pakistani envoy", "GOP nominee".
@@ -384,6 +393,8 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
             return _name_or_pp_head(text, lo, base + m.start(), end, depth)
     if last[:1].islower() and last not in _NOT_NOUNS:
         m = _DESC_END_RE.search(tail)
+        if m is None and last in ROLE_NOUNS:
+            m = _LONG_DESC_END_RE.search(tail)
         if m:
             return _desc_or_pp_head(text, lo, base + m.start(), end, m.group(1), depth)
         if (
@@ -705,14 +716,20 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if m:
             off += m.end()
             s = s[m.end() :]
-    if s[:1] in "AOTHSa":
-        m = _AS_FOR_RE.match(s) or _DESC_THEN_NAME_RE.match(s)
+    if s[:1] == "A":
+        m = _AS_FOR_RE.match(s)
         if m:  # "As for Trump, he said ...": the topic is who the next pronoun means
             return _mention_from_run(text, off + m.start(1), off + m.end(1), None)
+    named = _desc_then_name(text, s, off)
+    if named is not None:
+        return named
     cut = _strip_lead(s)
     if cut:
         off += cut
         s = s[cut:]
+        named = _desc_then_name(text, s, off)  # "But his daughter, Mara, said ..."
+        if named is not None:
+            return named
     parts = s.split(None, 1)
     first = parts[0] if parts else ""
     if first in _PRONOUNS:
@@ -758,6 +775,17 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
             return _mention_from_run(text, off, off + m.end(), None)
     return None
+
+
+def _desc_then_name(text: str, s: str, off: int) -> Mention | None:
+    """'His campaign manager, Jo Ames, said': the name a leading description gives, with the
+    description as its role (s is text[off:])."""
+    if not s[:1].isalpha():
+        return None
+    m = _DESC_THEN_NAME_RE.match(s)
+    if m is None:
+        return None
+    return _mention_from_run(text, off + m.start(2), off + m.end(2), m.group(1))
 
 
 _TRAILING_TAG_RE = re.compile(r"[ \u00a0]*\([^()]{1,24}\)$")

@@ -21,6 +21,7 @@ from tui.extract.speaker_names import (
     Mention,
     content_words,
     is_org_name,
+    sentence_subject,
     split_title,
 )
 from tui.extract.speaker_orgs import (
@@ -33,7 +34,14 @@ from tui.extract.speaker_orgs import (
     other_body_between,
 )
 from tui.extract.speaker_places import PLACES
-from tui.extract.speaker_roles import description_key, roles_at, score, weak
+from tui.extract.speaker_roles import (
+    compatible,
+    description_key,
+    names_place,
+    roles_at,
+    score,
+    weak,
+)
 
 _OWNED_BODY_RE = re.compile(
     r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})['’]s? (?:[a-z]+ )?(?:office|campaign|team)"
@@ -104,6 +112,7 @@ class Registry:
         self.places: set[str] = set(PLACES)
         self.masked = masked
         self._common: dict[str, bool] = {}
+        place_votes: dict[str, int] = {}  # one-word name -> uses after "in"/"to" minus others
         for m in NAME_RUN_RE.finditer(masked):
             entry = _entry(m.group())
             if entry is None:
@@ -111,12 +120,9 @@ class Registry:
             name, title, tokens = entry
             start = m.start()
             self.occurrences.append((start, m.end(), name, title))
-            if (
-                len(tokens) == 1
-                and name not in self.places
-                and _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start)
-            ):
-                self.places.add(name)
+            if len(tokens) == 1 and name not in self.places:
+                vote = 1 if _PLACE_BEFORE_RE.search(masked, max(0, start - 16), start) else -1
+                place_votes[name] = place_votes.get(name, 0) + vote
             seen = self.positions.get(name)
             if seen is None:
                 self.positions[name] = [start]
@@ -128,6 +134,9 @@ class Registry:
                 known = self.titles.setdefault(name, [])
                 if title not in known:
                     known.append(title)
+        # A word mostly written after "in", "from" or "to" is a place ("in Concord"); a surname
+        # is only sometimes ("a reply to Okafor"), and otherwise the subject of verbs.
+        self.places.update(name for name, vote in place_votes.items() if vote > 0)
 
     def is_common_word(self, name: str) -> bool:
         """A lone capitalised word that the article also writes in lower case ("Media shares
@@ -146,8 +155,9 @@ class Registry:
             self._common[name] = known
         return known
 
-    def fullest(self, name: str, pos: int) -> str:
-        """The fullest registered name containing all of name's tokens, nearest before pos."""
+    def fullest(self, name: str, pos: int, gender: str | None = None) -> str:
+        """The fullest registered name containing all of name's tokens, nearest before pos;
+        of that gender, when it is known and the names differ in it ("Varga ... she")."""
         tokens = name.split()
         sets = [self.by_token.get(t) for t in tokens]
         if not tokens or any(s is None for s in sets):
@@ -157,6 +167,10 @@ class Registry:
         cands = {c for c in cands if is_org_name(c) == org or c == name}
         if not cands:
             return name
+        if gender is not None and len(cands) > 1:
+            other = {c for c in cands if first_name_gender(c) not in (None, gender)}
+            if other and any(" " in c for c in cands - other):
+                cands -= other
         last = tokens[-1]
 
         def rank(c: str) -> tuple[int, int, int, int]:
@@ -197,9 +211,16 @@ def looks_like_person(name: str) -> bool:
         return False
     if first_name_gender(name) is None and any(w in PLACES for w in words[:-1]):
         return False  # "Florida Republican", "Texas Monthly"; a surname may be a place
+    last = words[-1].lower()
+    if len(last) >= 8 and last.endswith("s") and last[:-1] in ROLE_NOUNS:
+        # "Rural Advisers", "Young Veterans": a group named by its members (short plurals
+        # are often surnames: "Cooks", "Wolfs")
+        return first_name_gender(name) is not None
     return not _GROUP_NOUN_RE.fullmatch(words[-1])
 
 
+_GENDER_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
+_SKIP_BEFORE_SUBJECT = frozenset(" \t\n\u00a0“”\"¤,.")
 # A single capitalised word after these is a place ("in Iowa", "from Tehran"), not a person.
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|from|across|throughout|near|to)\s+(?:the\s+)?$")
 
@@ -252,7 +273,9 @@ class Resolver:
     def resolve(self, m: Mention, *, speaking: bool) -> Entity | None:
         ent: Entity | None
         if m.kind == "name" and m.name:
-            full = self.registry.fullest(m.name, m.start)
+            shared = " " not in m.name and len(self.registry.by_token.get(m.name, ())) > 2
+            hint = self._gender_after(m.end) if shared else None  # one of two Vargas
+            full = self.registry.fullest(m.name, m.start, hint)
             if (
                 full == m.name
                 and " " not in full
@@ -283,6 +306,30 @@ class Resolver:
                 if text not in ent.mentions:
                     ent.mentions.append(text)
         return ent
+
+    def _gender_after(self, pos: int) -> str | None:
+        """The gender of the first "he"/"she" after a surname in its sentence (or opening the
+        next one), with no other name between: "Varga drew up rules that she said ..." is
+        the Varga who is a woman."""
+        masked = self.registry.masked
+        k = self._sentence(pos)
+        hi = self.ends[k + 1] if k + 1 < len(self.ends) else len(masked)
+        pm = _GENDER_PRONOUN_RE.search(masked, pos, min(hi, pos + 300))
+        if pm is None:
+            return None
+        if k < len(self.ends) and pm.start() > self.ends[k]:
+            nxt = self.ends[k]
+            while nxt < pm.start() and masked[nxt] in _SKIP_BEFORE_SUBJECT:
+                nxt += 1
+            if nxt != pm.start():
+                return None  # in the next sentence, only its opening subject counts
+        occ = self.registry.occurrences
+        j = bisect.bisect_left(occ, (pos,))
+        while j < len(occ) and occ[j][0] < pm.start():
+            if occ[j][2] not in self.registry.places:
+                return None  # "Ng attacked Ode, saying he ...": another name is nearer
+            j += 1
+        return "f" if pm.group().lower() == "she" else "m"
 
     def learn_gender(self, ent: Entity | None, pronoun: str) -> None:
         if (
@@ -369,7 +416,9 @@ class Resolver:
                 continue
             k = bisect.bisect_left(positions, pos) - 1
             if k >= 0 and positions[k] > best_pos and pos - positions[k] < _NAMED_REACH:
-                if strict and (not looks_like_person(name) or self._possessive(name, positions[k])):
+                if not looks_like_person(name):
+                    continue  # "New Yorkers", "Fifth Avenue": never what "he" or "she" means
+                if strict and self._possessive(name, positions[k]):
                     continue
                 known = self.entities.get(name)
                 if strict and known is not None and not known.person_like:
@@ -441,8 +490,13 @@ class Resolver:
                 continue
             best, best_rank, best_roles = ent, (s, pos), roles
         if best is not None and weak(key, best_roles):
-            # Only the role fits, not the party or place ("the Vermont senator" for a senator
-            # not known to be from Vermont): the latest speaker, if nothing rules them out.
+            # Only the role fits, not the party or place ("the Maine senator" for a senator
+            # not known to be from Maine): the person just named, or the latest speaker, if
+            # nothing rules them out.
+            recent = self._named_just_before(m, key, best)
+            if recent is not None:
+                recent.person_like = True
+                return recent
             for ent in reversed(self.speakers[-50:]):
                 if ent.person_like:
                     if not ent.roles or score(key, ent.roles) is not None:
@@ -451,6 +505,57 @@ class Resolver:
         if best is not None:
             best.person_like = True
         return best
+
+    def _named_just_before(
+        self, m: Mention, key: tuple[frozenset[str], frozenset[str]], fits: Entity | None = None
+    ) -> Entity | None:
+        """The person a description with a place means when no one is known by that place:
+        "Ng has not said whether he will quit. The Maine senator wrote ..." means Ng even
+        when no one called Ng a senator. In order: fits (the person whose role fits) if named
+        in the description's sentence or the one before; the named subject of the sentence
+        before; the person named last in those two sentences. Each only if nothing in their
+        roles rules them out."""
+        if not names_place(key):
+            return None  # a party alone ("the Republican") is too often left unsaid to rely on
+        sent = self._sentence(m.start)
+        lo = self.ends[sent - 2] if sent >= 2 else 0
+        cands: list[tuple[Entity, list[str]]] = []
+        occ = self.registry.occurrences
+        masked = self.registry.masked
+        k = bisect.bisect_left(occ, (m.start,)) - 1
+        while k >= 0 and occ[k][0] >= lo:
+            start, end, name, _title = occ[k]
+            roles = self._occurrence_roles(k)
+            k -= 1
+            if body_after(masked, end) is not None or name in self.registry.places:
+                continue  # "the Ng campaign", "in Maine"
+            ent = self._person_named(name, start)
+            if ent is fits and ent is not None:
+                return ent
+            if ent is not None:
+                cands.append((ent, roles))
+        if sent >= 1:
+            subj = sentence_subject(masked, lo, self.ends[sent - 1])
+            if subj is not None and subj.kind == "name" and subj.name:
+                ent = self._person_named(subj.name, subj.start)
+                for cand, roles in cands:
+                    if cand is ent and compatible(key, ent.roles + roles):
+                        return ent
+        for cand, roles in cands:
+            if compatible(key, cand.roles + roles):
+                return cand
+        return None
+
+    def _person_named(self, name: str, pos: int) -> Entity | None:
+        """The entity of a name written at pos, if it can be a person."""
+        full = self.registry.fullest(name, pos)
+        ent = self.entities.get(full)
+        multi = " " in full
+        if multi and (is_org_name(full) or not looks_like_person(full)):
+            return None
+        if ent is None:
+            return self.entity(full) if multi else None
+        return ent if ent.person_like and not ent.is_org else None
 
     def _org_of_kind(self, kind: str, pos: int) -> Entity | None:
         """The most recent body named before pos that is of the kind a generic description
@@ -524,6 +629,12 @@ class Resolver:
             return found
         if head in _PROXY_HEADS:
             return None  # an unnamed spokesman: not whoever spoke last
+        key = description_key(m.text, head)
+        if key is not None and not _OWNER_DET_RE.match(m.text):
+            found = self._named_just_before(m, key)  # "the Maine senator": nobody's a senator
+            if found is not None:
+                found.person_like = True
+                return found
         for ent in reversed(self.speakers[-50:]):
             if ent.person_like:
                 return ent

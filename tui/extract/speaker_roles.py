@@ -58,6 +58,7 @@ _APPOSITIVE_RE = re.compile(
     r"\s*(?:\([^)]{0,24}\))?\s*,\s*(?:who\s+(?:is|was)\s+|who[’']s\s+)?"
     r"((?:the|a|an)\s+[^,.;:()“”\"¤\n]{2,80}?)(?=\s*[,.;:)]|\s+(?:who|which|said|says|told)\b)"
 )
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _PARTY_TAG_RE = re.compile(r"\s*(?:\(|,\s*)([RDI])[-–]\s?([A-Z][\w.]*)")
 _ADJ_ENDINGS = ("al", "ic", "ian", "ary")
 _PARTY_LETTER = {"R": "republican", "D": "democratic", "I": "independent"}
@@ -105,6 +106,8 @@ def roles_at(text: str, start: int, end: int, title: str | None) -> list[str]:
         bare = w.rstrip(".")
         if not _WORD_RE.fullmatch(bare) or not _pre_modifier(bare):
             break  # punctuation or an ordinary word ends the pre-modifiers
+        if bare != w and norm(bare) not in _ROLEISH and not _INITIALS_RE.fullmatch(w):
+            break  # "... talks with Peru. Sen. Ng": the previous sentence's last word
         pre.append(bare)
     pre.reverse()
     phrase = " ".join(pre + ([title] if title else []))
@@ -156,6 +159,34 @@ def score(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> flo
         if want and have and want.isdisjoint(have):
             return None  # "the Florida senator" is not Senator Cruz of Texas
     return best + len(mods & union)
+
+
+# Offices a person holds one of at a time: "the Maine senator" is not President Ode.
+_OFFICES = frozenset("president senator representative governor mayor secretary".split())
+
+
+def compatible(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> bool:
+    """Whether nothing in a person's role phrases contradicts a description: no other office
+    ("the senator" is not President Ode), no other party, side, chamber or place ("the
+    Florida senator" is not someone known to be from Texas)."""
+    heads, mods = key
+    union: set[str] = set()
+    for p in phrases:
+        union.update(phrase_words(p))
+    offices = (heads | mods) & _OFFICES
+    if offices and offices.isdisjoint(union) and not union.isdisjoint(_OFFICES):
+        return False
+    for group in (_PARTIES, _SIDES, _CHAMBERS, _PLACE_WORDS):
+        want = mods & group
+        have = union & group
+        if want and have and want.isdisjoint(have):
+            return False
+    return True
+
+
+def names_place(key: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a description gives a place ("the Maine senator", "the Ohio governor")."""
+    return not key[1].isdisjoint(_PLACE_WORDS)
 
 
 def weak(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> bool:
