@@ -280,8 +280,8 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
                 f"{size:,}",
                 _fmt_s(opened["frame"]),
                 f"bare Textual first frame {_fmt_s(opened['bare_frame'])} "
-                f"(×{opened['frame'] / opened['bare_frame']:.2f}); all shown "
-                f"{_fmt_s(opened['full'])}",
+                f"(×{opened['frame'] / opened['bare_frame']:.2f}); summary complete "
+                f"{_fmt_s(opened['figures'])}, all shown {_fmt_s(opened['full'])}",
                 "≤ 1.3× bare",
             )
         )

@@ -34,13 +34,14 @@ if TYPE_CHECKING:
     from .model import Briefing
     from .search import Hit
     from .widgets.ledger_view import FigureLedger
+    from .widgets.summary_view import KeyFigures
 
 DEFAULT_THEME = "textual-dark"
 LIGHT_DARK = ("textual-dark", "textual-light")
 WATCH_INTERVAL = 0.5
 """Seconds between checks of the loaded files for changes."""
 SHOW_WAIT = 2.0
-"""Seconds the loading thread waits for the briefing to be shown before building the ledger."""
+"""Seconds the loading thread waits for what it posted to be shown before going on."""
 PROGRESS_INTERVAL = 0.05
 """Seconds between updates of the loading progress."""
 SEARCH_LIMIT = 100
@@ -94,6 +95,17 @@ class BriefingApp(App[None]):
             self.signature = signature
             self.shown = shown
             """Set once the briefing is on screen."""
+
+    class KeyFiguresReady(Message):
+        """The summary's key figures of a loaded briefing were ranked."""
+
+        def __init__(self, briefing: Briefing, figures: KeyFigures,
+                     shown: threading.Event) -> None:
+            super().__init__()
+            self.briefing = briefing
+            self.figures = figures
+            self.shown = shown
+            """Set once the figures are on screen."""
 
     class LedgerReady(Message):
         """The figure ledger of a loaded briefing was built."""
@@ -197,7 +209,8 @@ class BriefingApp(App[None]):
 
     def _read(self) -> None:
         """Read the files (in a worker thread), reusing the load cache; post the result, then
-        the figure ledger, then bring the search index up to date."""
+        the summary's key figures, then the whole figure ledger, then bring the search index
+        up to date. Each waits for the one before to be on screen: all need the interpreter."""
         import time
 
         from .cache import FREEZE_MIN_FILES, load_cached
@@ -222,10 +235,13 @@ class BriefingApp(App[None]):
         signature = file_signature(self.paths, result.files)
         shown = threading.Event()
         self.post_message(self.Loaded(result, signature, shown))
-        # Build the ledger once the views are on screen: both need the interpreter.
         shown.wait(timeout=SHOW_WAIT)
         from .widgets.ledger_view import FigureLedger
+        from .widgets.summary_view import KeyFigures
 
+        figures, figures_shown = KeyFigures.of(result.briefing), threading.Event()
+        self.post_message(self.KeyFiguresReady(result.briefing, figures, figures_shown))
+        figures_shown.wait(timeout=SHOW_WAIT)
         ledger = FigureLedger.of(build_ledger(result.briefing))
         if len(result.files) >= FREEZE_MIN_FILES:
             # Like the loaded briefing (see tui.cache), the ledger's 100,000s of objects hold
@@ -301,6 +317,12 @@ class BriefingApp(App[None]):
         main.briefing = message.result.briefing
         if message.shown is not None:
             self.call_after_refresh(message.shown.set)
+
+    @on(KeyFiguresReady)
+    def _key_figures_ready(self, message: KeyFiguresReady) -> None:
+        if message.briefing is self.briefing:
+            self.main.key_figures = message.figures
+        self.call_after_refresh(message.shown.set)
 
     @on(LedgerReady)
     def _ledger_ready(self, message: LedgerReady) -> None:

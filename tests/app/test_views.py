@@ -177,13 +177,13 @@ async def test_figures_arriving_late_do_not_take_focus_from_the_view_the_reader_
         await ready(pilot)
         main = app.main
         summary = main.summary
-        ledger = main.ledger
-        main.ledger = None
+        figures = main.key_figures
+        main.key_figures = None
         app.screen.set_focus(None)
         await pilot.pause()
         deferred = []
         monkeypatch.setattr(summary, "call_after_refresh", lambda *call: deferred.append(call))
-        main.ledger = ledger  # the ledger arrives while nothing is focused...
+        main.key_figures = figures  # the figures arrive while nothing is focused...
         await until(pilot, lambda: bool(deferred))
         await pilot.press("2")  # ...and the reader switches view before the next refresh
         for callback, *args in deferred:
@@ -193,3 +193,33 @@ async def test_figures_arriving_late_do_not_take_focus_from_the_view_the_reader_
         assert app.focused is main.quotes.speaker_list
         await pilot.press("enter")
         assert main.view == "speaker"
+
+
+async def test_summary_figures_show_before_the_whole_ledger_is_built(app_for, monkeypatch):
+    """The summary ranks only its panels; the figure ledger (4) follows when it is built."""
+    import threading
+
+    import tui.ledger
+
+    gate = threading.Event()
+    build = tui.ledger.build_ledger
+
+    def slow_build(briefing):
+        gate.wait(timeout=10)
+        return build(briefing)
+
+    monkeypatch.setattr(tui.ledger, "build_ledger", slow_build)
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await until(pilot, lambda: bool(app.main.query("FigurePanel")))
+            main = app.main
+            assert main.ledger is None
+            assert [p.entry.key for p in main.summary.panels] == [
+                e.key for e in build(app.briefing)
+            ]
+            assert isinstance(app.focused, FigurePanel)
+        finally:
+            gate.set()
+        await until(pilot, lambda: app.main.ledger is not None)
+        assert len(app.main.ledger) == 20

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..widgets.ledger_view import FigureLedger, LedgerView
     from ..widgets.quotes_view import QuotesView
     from ..widgets.speaker_page import SpeakerPageView
-    from ..widgets.summary_view import SummaryView
+    from ..widgets.summary_view import KeyFigures, SummaryView
 
 VIEWS = ("summary", "quotes", "articles", "ledger", "speaker")
 """The views; "speaker" (a speaker's page) has no key of its own: it opens from a speaker."""
@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
     """Focus is placed by the views (an empty input must not swallow the keys)."""
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
+    key_figures: reactive[KeyFigures | None] = reactive(None, init=False)
     ledger: reactive[FigureLedger | None] = reactive(None, init=False)
     problems: reactive[tuple[Problem, ...]] = reactive((), init=False)
     view: reactive[str] = reactive("summary", init=False)
@@ -86,7 +87,7 @@ class MainScreen(Screen[None]):
 
         switcher = self.query_one(ContentSwitcher)
         views = [
-            SummaryView(id="summary").data_bind(MainScreen.briefing, MainScreen.ledger),
+            SummaryView(id="summary").data_bind(MainScreen.briefing, MainScreen.key_figures),
             QuotesView(id="quotes").data_bind(MainScreen.briefing),
             ArticlesView(id="articles").data_bind(MainScreen.briefing),
             LedgerView(id="ledger").data_bind(MainScreen.ledger),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,15 +14,31 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from ..dates import describe_date
+from ..ledger import LedgerEntry, top_of_ledger
 from ..model import Briefing
 from ..sanitize import one_line, printable
 from .figure_panel import FigurePanel
-from .ledger_view import FigureLedger
 from .messages import OpenArticle
 
 MAX_PANELS = 48
 """Panels shown at most; every figure stays reachable through search and the reader."""
 PANEL_WIDTH = 28
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The summary's panels: the figure ledger's first entries, and how many it has in all.
+
+    Ranking only these takes a tenth of building the whole ledger, which the figure ledger
+    view (4) needs: the summary is complete that much sooner."""
+
+    entries: tuple[LedgerEntry, ...]
+    total: int
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> KeyFigures:
+        entries, total = top_of_ledger(briefing, MAX_PANELS)
+        return cls(tuple(entries), total)
 
 
 class SummaryView(VerticalScroll, can_focus=False):
@@ -37,7 +54,7 @@ class SummaryView(VerticalScroll, can_focus=False):
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
-    ledger: reactive[FigureLedger | None] = reactive(None, init=False)
+    key_figures: reactive[KeyFigures | None] = reactive(None, init=False)
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
@@ -80,24 +97,24 @@ class SummaryView(VerticalScroll, can_focus=False):
         if not briefing.articles:
             line = Text("No article could be read. Press p to see the problems.", style="italic")
         self.query_one("#summary-counts", Static).update(line)
-        if self.ledger is None and briefing.articles:
+        if self.key_figures is None and briefing.articles:
             self.query_one("#summary-more", Static).update(
                 Text("Comparing the figures across the articles…", style="italic")
             )
 
-    async def watch_ledger(self, ledger: FigureLedger | None) -> None:
+    async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
         briefing = self.briefing
-        if ledger is None or briefing is None:
+        if key_figures is None or briefing is None:
             return
         focused = self.app.focused
         had_focus = isinstance(focused, FigurePanel) and focused in self.panels
         index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
-        entries = ledger.entries
         grid = self.query_one("#figure-grid", Grid)
         await grid.remove_children()
-        panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries[:MAX_PANELS])]
+        entries = key_figures.entries[:MAX_PANELS]
+        panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries)]
         await grid.mount_all(panels)
-        more = len(entries) - len(panels)
+        more = key_figures.total - len(panels)
         self.query_one("#summary-more", Static).update(
             Text(f"{more:,} more figures: the figure ledger (4), search (s) or the articles (3).",
                  style="italic")
