@@ -51,8 +51,8 @@ Bare().run()
 
 DASHBOARD = """
 import os, time
-from tui.app import BriefingApp, make_app
-from tui.config import Config
+from tui.dashboard.app import BriefingApp, make_app
+from tui.files.config import Config
 
 def stamp(what):
     with open(os.environ["STAMP"], "a") as f:

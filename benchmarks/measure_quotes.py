@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.extract.quotes import extract_quotes  # noqa: E402
+from tui.extract.quotes.extractor import extract_quotes  # noqa: E402
 
 DEFAULT_DEV = ROOT / ".." / "shared" / "devsets" / "quotes-dev.jsonl"
 

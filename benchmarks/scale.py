@@ -41,36 +41,36 @@ def _child(kind: str, corpus: str, cache: str) -> dict[str, float]:
     os.environ["BRIEFING_CACHE_DIR"] = cache
     import yaml  # imports are not what is measured here
 
-    import tui.cache
-    import tui.index
+    import tui.search.index
+    import tui.store.cache
 
     began = time.perf_counter()
     out: dict[str, float] = {}
     if kind in ("cold", "warm", "cold-serial"):
-        import tui.cache
-        from tui.cache import load_cached
+        import tui.store.cache
+        from tui.store.cache import load_cached
 
         result = load_cached([corpus], parallel=False if kind == "cold-serial" else None)
         out["seconds"] = time.perf_counter() - began
-        out["parsed"] = tui.cache.last_stats.parsed
+        out["parsed"] = tui.store.cache.last_stats.parsed
         out["articles"] = len(result.briefing.articles)
         out["problems"] = len(result.problems)
         if kind == "cold":
-            from tui.index import SearchIndex
+            from tui.search.index import SearchIndex
 
             index_began = time.perf_counter()
             with SearchIndex.open(cache) as index:
                 index.update(result.briefing)
             out["index"] = time.perf_counter() - index_began
     elif kind == "loader":
-        from tui.loader import load
+        from tui.files.loader import load
 
         result = load([corpus])
         out["seconds"] = time.perf_counter() - began
     elif kind == "bare-yaml":
         import yaml
 
-        from tui.loader import discover
+        from tui.files.loader import discover
 
         files, _ = discover([corpus])
         for path in files:
@@ -81,7 +81,7 @@ def _child(kind: str, corpus: str, cache: str) -> dict[str, float]:
         import gc
         import pickle
 
-        import tui.cache as c
+        import tui.store.cache as c
 
         # the FileContents of the warm cache, pickled the standard way
         blocks = c._read_cache(c._cache_file(Path(cache), [corpus]), c._code_stamp()) or []
@@ -92,13 +92,13 @@ def _child(kind: str, corpus: str, cache: str) -> dict[str, float]:
         pickle.loads(blob)
         out["seconds"] = time.perf_counter() - began
     elif kind == "discover":
-        from tui.loader import discover
+        from tui.files.loader import discover
 
         discover([corpus])
         out["seconds"] = time.perf_counter() - began
     elif kind == "baseline":
-        import tui.cache
-        import tui.loader
+        import tui.files.loader
+        import tui.store.cache
     out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:  # ru_maxrss keeps the parent's peak across fork+exec on Linux; VmHWM does not
         with open("/proc/self/status") as status:
@@ -163,7 +163,7 @@ def _queries(count: int) -> list[str]:
 def _search_times(cache: Path, queries: list[str]) -> tuple[list[float], list[float]]:
     import sqlite3
 
-    from tui.index import SearchIndex, build_match
+    from tui.search.index import SearchIndex, build_match
 
     ours: list[float] = []
     raw: list[float] = []
@@ -197,10 +197,10 @@ def _pct(values: list[float], q: float) -> float:
 
 def _settle(corpus: Path) -> None:
     """Wait until the files are older than the cache's racy window (their ctime is fresh)."""
-    import tui.cache
+    import tui.store.cache
 
     newest = max(path.stat().st_ctime for path in corpus.rglob("*.yaml"))
-    wait = newest + tui.cache.RACY_SECONDS + 0.1 - time.time()
+    wait = newest + tui.store.cache.RACY_SECONDS + 0.1 - time.time()
     if wait > 0:
         time.sleep(wait)
 
@@ -322,7 +322,7 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
             [
                 PY,
                 "-c",
-                "import sys; from tui.cache import load_cached; from tui.summary import render; "
+                "import sys; from tui.store.cache import load_cached; from tui.reports.summary import render; "
                 f"sys.stdout.write(render(load_cached([{str(corpus)!r}]).briefing, 'text', 80))",
             ],
             env=env,
@@ -344,8 +344,8 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
 
 def crossover(workdir: Path) -> None:
     """Serial against process-pool parse time, by number of files: where the pool pays."""
-    from tui.cache import parse_files
-    from tui.loader import discover
+    from tui.files.loader import discover
+    from tui.store.cache import parse_files
 
     corpus = _corpus(workdir, 1000)
     files, _ = discover([corpus])

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tui.format import OBJECTS
-from tui.loader import load
+from tui.files.loader import load
+from tui.model.schema import OBJECTS
 
 
 def _yaml_blocks(path: Path) -> list[str]:

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tui.cache import load_cached
-from tui.loader import load
+from tui.files.loader import load
+from tui.store.cache import load_cached
 
 from .conftest import ROOT
 

@@ -16,12 +16,12 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..model import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
-from ..yamlwrite import dump_briefing
-from .articles import article_files, clean_article, read_article
-from .figures import extract_figures
-from .quotes import extract_quotes
+from tui.extract.clean import article_files, clean_article, read_article
+from tui.extract.figures.extractor import extract_figures
+from tui.extract.quotes.extractor import extract_quotes
+from tui.files.atomic import write_atomic
+from tui.files.yaml_writer import dump_briefing
+from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
 
 _BOUNDS = {"=": Bound.EXACT, "~": Bound.APPROXIMATE, ">": Bound.MORE_THAN, "<": Bound.LESS_THAN}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "hers", "their"}

@@ -1,0 +1,174 @@
+"""What each `briefing` command does; the parsing of arguments lives in cli.py."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tui.files.config import Config, load_config
+from tui.files.loader import LoadResult, discover, load
+from tui.model.problems import Problem
+from tui.text.plural import count
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(getattr(args, "config", None))
+    _print_problems(config.problems, sys.stderr)
+    return config
+
+
+def _paths(args: argparse.Namespace, config: Config) -> Sequence[str]:
+    return args.paths or config.briefings
+
+
+def _print_problems(problems: Sequence[Problem], stream: object) -> None:
+    for problem in problems:
+        print(problem, file=stream)  # type: ignore[call-overload]
+
+
+SMALL_BRIEFING_BYTES = 512 * 1024
+"""Below this, parsing the files is quicker than opening the cache (about 70 ms at most)."""
+
+
+def _load(args: argparse.Namespace, config: Config) -> LoadResult:
+    """Load a small briefing directly, a large one through the cache (only files changed
+    since the last run are parsed again)."""
+    paths = _paths(args, config)
+    discovered = discover(paths)
+    if _smaller_than(discovered[0], SMALL_BRIEFING_BYTES):
+        return load(paths)
+    from tui.store.cache import load_cached
+
+    return load_cached(paths, discovered=discovered, share=False)  # printed, then gone
+
+
+def _smaller_than(files: list[str], limit: int) -> bool:
+    """Whether the files add up to fewer than `limit` bytes (stops counting at the limit)."""
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+        if total >= limit:
+            return False
+    return True
+
+
+def check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    result = _load(args, config)
+    _print_problems(result.problems, sys.stdout)
+    problems = len(result.problems) + len(config.problems)
+    files = len(result.files)
+    counts = result.briefing.counts
+    status = count(problems, "problem") if problems else "no problems"
+    tally = ", ".join(count(n, name[:-1]) for name, n in counts.items())
+    print(f"{status} in {count(files, 'file')} ({tally})", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def summary(args: argparse.Namespace) -> int:
+    from tui.reports.summary import render
+
+    config = _config(args)
+    fmt = args.format or config.summary_format
+    width = args.width or config.summary_width
+    if width < 20:
+        print("briefing summary: --width must be at least 20", file=sys.stderr)
+        return EXIT_USAGE
+    result = _load(args, config)
+    _print_problems(result.problems, sys.stderr)
+    if not result.briefing.articles and result.problems:
+        print(
+            "briefing summary: no valid article to summarise; fix the problems above "
+            "(briefing check lists them)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if args.top < 1:
+        print("briefing summary: --top must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    text = render(result.briefing, fmt, width, top=None if args.all else args.top)
+    if args.output:
+        from tui.files.atomic import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    import json
+
+    from tui.model.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def open_dashboard(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from tui.dashboard.app import run_dashboard
+
+    return run_dashboard(list(_paths(args, config)), config, debug=args.debug)
+
+
+def extract(args: argparse.Namespace) -> int:
+    import json
+
+    from tui.extract.clean import read_article
+    from tui.extract.record import extraction_record
+
+    status = EXIT_OK
+    for path in args.files:
+        article, problem = read_article(path)
+        if article is None:
+            print(problem, file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        print(json.dumps(extraction_record(article), ensure_ascii=False))
+    return status
+
+
+def import_articles(args: argparse.Namespace) -> int:
+    from tui.extract.draft import import_command
+
+    return import_command(args)
+
+
+def search(args: argparse.Namespace) -> int:
+    import json
+
+    from tui.search.index import SearchIndex
+    from tui.store.cache import load_cached
+
+    if args.limit < 1:
+        print("briefing search: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    config = _config(args)
+    paths = list(_paths(args, config))
+    result = load_cached(paths)
+    if result.problems:
+        print(
+            f"briefing search: {count(len(result.problems), 'problem')} in the files "
+            "(briefing check lists them)",
+            file=sys.stderr,
+        )
+    with SearchIndex.for_paths(paths) as index:
+        index.update(result.briefing)
+        hits = index.search(args.query, limit=args.limit)
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
+        else:
+            place = hit.article_id or hit.speaker_id or ""
+            if hit.start is not None:
+                place += f":{hit.start}-{hit.end}"
+            print(f"{hit.kind:<7}  {hit.title}  [{place}]\n         {hit.snippet}")
+    return EXIT_OK if hits else EXIT_PROBLEMS

@@ -1,0 +1,189 @@
+"""The `briefing` command line.
+
+`briefing [PATH...]` opens the dashboard; the other commands print. Heavy
+modules are imported inside each command so that `briefing check` and
+`briefing summary` start without loading the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from tui import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+COMMANDS = {
+    "open": "open the dashboard on briefing files or folders (the default command)",
+    "summary": "print a briefing's summary as text, Markdown or HTML",
+    "check": "check briefing files and print every problem found",
+    "schema": "print the JSON Schema of the briefing format, for editors",
+    "extract": "extract quotations and figures from raw article text",
+    "import": "draft a briefing from raw article text",
+    "search": "search a briefing's articles, quotes, speakers and figures",
+}
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="A terminal dashboard that turns news articles into a briefing.",
+        epilog="Run 'briefing COMMAND --help' for a command's options. "
+        "With no command, 'briefing [PATH...]' opens the dashboard.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: ./config.yaml)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def paths(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="briefing files or folders (default: the 'briefings' setting of config.yaml)",
+        )
+
+    paths(sub.add_parser("open", help=COMMANDS["open"], description=COMMANDS["open"]))
+
+    summary = sub.add_parser("summary", help=COMMANDS["summary"], description=COMMANDS["summary"])
+    paths(summary)
+    summary.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "markdown", "html"),
+        help="output format (default: text, or config)",
+    )
+    summary.add_argument(
+        "--width",
+        "-w",
+        type=int,
+        metavar="N",
+        help="line width of the text format (default: 80, or config)",
+    )
+    summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    summary.add_argument(
+        "--top",
+        type=int,
+        default=25,
+        metavar="N",
+        help="at most N key figures, N speakers and N quotations a speaker; articles listed "
+        "only when cited (default: 25)",
+    )
+    summary.add_argument(
+        "--all", action="store_true", help="every figure, speaker, quotation and article"
+    )
+
+    paths(sub.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
+    sub.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"])
+
+    extract = sub.add_parser("extract", help=COMMANDS["extract"], description=COMMANDS["extract"])
+    extract.add_argument("files", nargs="+", metavar="FILE", help="article text files (.txt, .md)")
+    extract.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per file, one per line (the default output)",
+    )
+
+    draft = sub.add_parser("import", help=COMMANDS["import"], description=COMMANDS["import"])
+    draft.add_argument(
+        "files", nargs="+", metavar="FILE", help="article text files (.txt, .md) or folders of them"
+    )
+    draft.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="briefing file to write (default: briefings/<title>.yaml)",
+    )
+    draft.add_argument("--title", help="the briefing's title (default: the first article's)")
+    draft.add_argument(
+        "--force", action="store_true", help="replace an existing file (a backup is kept as PATH~)"
+    )
+
+    search = sub.add_parser("search", help=COMMANDS["search"], description=COMMANDS["search"])
+    search.add_argument(
+        "query", metavar="QUERY", help='words to find, all of them; "words in quotes" together'
+    )
+    paths(search)
+    search.add_argument("--json", action="store_true", help="one JSON object per hit, per line")
+    search.add_argument(
+        "--limit", "-n", type=int, default=20, metavar="N", help="at most N hits (default: 20)"
+    )
+    return parser
+
+
+def _first_word(args: Sequence[str]) -> int | None:
+    """Index of the first argument that is neither an option nor an option's value."""
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--config":
+            skip = True
+        elif not arg.startswith("-"):
+            return index
+    return None
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse `argv`; a first word that is not a command means `open`."""
+    args = list(argv)
+    first = _first_word(args)
+    if first is None:
+        if not any(arg in ("-h", "--help", "--version") for arg in args):
+            args.append("open")
+    elif args[first] not in COMMANDS:
+        args.insert(first, "open")
+    return _parser().parse_args(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; never let a traceback reach the user unless --debug."""
+    argv = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in argv
+    try:
+        args = parse_args(argv)
+        return _dispatch(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        if debug:
+            raise
+        print(
+            f"briefing: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug. Run the same command with --debug to see where it happened.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from tui.cli import commands
+
+    handler = {
+        "open": commands.open_dashboard,
+        "summary": commands.summary,
+        "check": commands.check,
+        "schema": commands.schema,
+        "extract": commands.extract,
+        "import": commands.import_articles,
+        "search": commands.search,
+    }[args.command]
+    return handler(args)

@@ -1,0 +1,114 @@
+"""A key-figure panel: the value large, what it counts, its sources and whether they agree."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widget import Widget
+
+from tui.dashboard.widgets.verdicts import verdict_short
+from tui.dashboard.widgets.wrap import wrap_offsets
+from tui.model.briefing import Briefing
+from tui.model.dates import describe_date
+from tui.reports.ledger import LedgerEntry, Verdict
+from tui.text.sanitize import one_line
+
+
+class FigurePanel(Widget, can_focus=True):
+    """One ledger entry; Enter or a click opens the article at the figure."""
+
+    DEFAULT_CSS = """
+    FigurePanel {
+        height: 6;
+        padding: 0 1;
+        border: round $primary 40%;
+        background: $surface;
+    }
+    FigurePanel:focus { border: heavy $secondary; background: $boost; }
+    FigurePanel.-differ { border: round $warning; }
+    FigurePanel.-differ:focus { border: heavy $warning; }
+    FigurePanel > .panel--value { text-style: bold; color: $text-accent; }
+    FigurePanel > .panel--label { color: $foreground; }
+    FigurePanel > .panel--source { color: $foreground; text-style: dim; }
+    FigurePanel > .panel--differ { text-style: bold; color: $text-warning; }
+    FigurePanel > .panel--agree { color: $text-success; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "panel--value", "panel--label", "panel--source", "panel--differ", "panel--agree",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open at figure"),
+    ]
+
+    class Selected(Message):
+        """The reader asked to see this figure in its article."""
+
+        def __init__(self, panel: FigurePanel) -> None:
+            super().__init__()
+            self.panel = panel
+
+        @property
+        def control(self) -> FigurePanel:
+            return self.panel
+
+    def __init__(self, entry: LedgerEntry, briefing: Briefing, index: int) -> None:
+        super().__init__(classes="-differ" if entry.verdict is Verdict.DIFFER else "")
+        self.entry = entry
+        self.briefing = briefing
+        self.index = index
+
+    def action_open(self) -> None:
+        self.post_message(self.Selected(self))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.focus()
+        self.post_message(self.Selected(self))
+
+    def render(self) -> Text:
+        entry = self.entry
+        width = max(8, self.content_size.width)
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        text.append(one_line(entry.lead.display_value), style=self._style("panel--value"))
+        verdict = entry.verdict
+        if verdict is Verdict.DIFFER:
+            text.append(f"  {verdict_short(entry)}", style=self._style("panel--differ"))
+        elif verdict is Verdict.AGREE:
+            text.append(f"  {verdict_short(entry)}", style=self._style("panel--agree"))
+        label = one_line(entry.label)
+        lines = wrap_offsets(label, width)
+        for number, (start, end) in enumerate(lines[:2]):
+            piece = label[start:end]
+            if number == 1 and len(lines) > 2:
+                piece = piece[: max(0, width - 1)].rstrip() + "…"
+            text.append("\n")
+            text.append(piece, style=self._style("panel--label"))
+        text.append("\n" * (3 - min(2, len(lines))))
+        source = self._sources()
+        if len(source) > width:
+            source = source[: max(0, width - 1)].rstrip() + "…"
+        text.append(source, style=self._style("panel--source"))
+        return text
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _sources(self) -> str:
+        articles = [a for a in map(self.briefing.article, self.entry.article_ids) if a]
+        outlets = list(dict.fromkeys(a.outlet for a in articles if a.outlet))
+        if outlets:
+            source = ", ".join(outlets)
+        elif len(articles) == 1:
+            source = articles[0].title
+        else:
+            numbers = sorted(self.briefing.articles.index(a) + 1 for a in articles)
+            source = f"articles {', '.join(map(str, numbers))}"
+        when = describe_date(self.entry.latest.date)
+        return one_line(" · ".join(part for part in (when, source) if part))

@@ -1,0 +1,184 @@
+"""The summary view: title, bottom line, counts and a grid of key-figure panels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.dashboard.widgets.figure_panel import FigurePanel
+from tui.dashboard.widgets.messages import OpenArticle
+from tui.model.briefing import Briefing
+from tui.model.dates import describe_date
+from tui.reports.ledger import LedgerEntry, top_of_ledger
+from tui.text.sanitize import one_line, printable
+
+MAX_PANELS = 48
+"""Panels shown at most; every figure stays reachable through search and the reader."""
+PANEL_WIDTH = 28
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The summary's panels: the figure ledger's first entries, and how many it has in all.
+
+    Ranking only these takes a tenth of building the whole ledger, which the figure ledger
+    view (4) needs: the summary is complete that much sooner."""
+
+    entries: tuple[LedgerEntry, ...]
+    total: int
+
+    @classmethod
+    def of(cls, briefing: Briefing) -> KeyFigures:
+        entries, total = top_of_ledger(briefing, MAX_PANELS)
+        return cls(tuple(entries), total)
+
+
+class SummaryView(VerticalScroll, can_focus=False):
+    """What the briefing says, at a glance."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "move(-1)", "Previous figure", show=False),
+        Binding("right,l", "move(1)", "Next figure", show=False),
+        Binding("up,k", "move_row(-1)", "Figure above", show=False),
+        Binding("down,j", "move_row(1)", "Figure below", show=False),
+        Binding("g,home", "move_to(0)", "First figure", show=False),
+        Binding("G,end", "move_to(-1)", "Last figure", show=False),
+    ]
+
+    briefing: reactive[Briefing | None] = reactive(None, init=False)
+    key_figures: reactive[KeyFigures | None] = reactive(None, init=False)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary-title")
+        yield Static(id="summary-counts")
+        yield Static(id="summary-bottom-line")
+        yield Grid(id="figure-grid")
+        yield Static(id="summary-more")
+
+    @property
+    def panels(self) -> list[FigurePanel]:
+        return list(self.query(FigurePanel))
+
+    @property
+    def columns(self) -> int:
+        width = self.query_one("#figure-grid").size.width or self.size.width
+        return max(1, width // PANEL_WIDTH)
+
+    def watch_briefing(self, briefing: Briefing | None) -> None:
+        if briefing is None:
+            return
+        info = briefing.info
+        about = [one_line(info.topic), describe_date(info.date)]
+        title = Text(" · ".join(part for part in about if part), style="bold italic")
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-title").display = bool(title)
+        bottom = Text()
+        if info.bottom_line:
+            bottom.append("Bottom line ", style="bold reverse")
+            bottom.append(" ")
+            bottom.append(printable(info.bottom_line))
+        self.query_one("#summary-bottom-line", Static).update(bottom)
+        self.query_one("#summary-bottom-line").display = bool(info.bottom_line)
+        counts = briefing.counts
+        line = Text()
+        for name in ("articles", "speakers", "quotes", "figures"):
+            if line:
+                line.append(" · ")
+            line.append(f"{counts[name]:,}", style="bold")
+            line.append(f" {name}")
+        if not briefing.articles:
+            line = Text("No article could be read. Press p to see the problems.", style="italic")
+        self.query_one("#summary-counts", Static).update(line)
+        if self.key_figures is None and briefing.articles:
+            self.query_one("#summary-more", Static).update(
+                Text("Comparing the figures across the articles…", style="italic")
+            )
+
+    async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
+        briefing = self.briefing
+        if key_figures is None or briefing is None:
+            return
+        focused = self.app.focused
+        had_focus = isinstance(focused, FigurePanel) and focused in self.panels
+        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
+        grid = self.query_one("#figure-grid", Grid)
+        await grid.remove_children()
+        entries = key_figures.entries[:MAX_PANELS]
+        panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries)]
+        await grid.mount_all(panels)
+        more = key_figures.total - len(panels)
+        self.query_one("#summary-more", Static).update(
+            Text(f"{more:,} more figures: the figure ledger (4), search (s) or the articles (3).",
+                 style="italic")
+            if more > 0 else ""
+        )
+        self._fit_columns()
+        if panels and (had_focus or (self.display and self.app.focused is None)):
+            self.call_after_refresh(self._settle_focus, panels[min(index, len(panels) - 1)])
+
+    def _settle_focus(self, panel: FigurePanel) -> None:
+        """Focus a newly built panel, unless the reader has moved on since it was built."""
+        focused = self.app.focused
+        moved_on = focused is not None and focused.is_attached and focused not in self.panels
+        if self.display and panel.is_attached and not moved_on:
+            self.screen.set_focus(panel, scroll_visible=False)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        grid = self.query_one("#figure-grid", Grid)
+        width = self.scrollable_content_region.width
+        grid.styles.grid_size_columns = max(1, (width + 1) // PANEL_WIDTH)
+
+    def focus_first(self) -> None:
+        panels = self.panels
+        if panels:
+            # The title and bottom line stay in view: focusing must not scroll them away.
+            panels[0].focus(scroll_visible=False)
+            self.scroll_home(animate=False)
+        else:
+            self.screen.set_focus(None)
+
+    def _focused_index(self) -> int | None:
+        focused = self.app.focused
+        return focused.index if isinstance(focused, FigurePanel) else None
+
+    def action_move(self, delta: int) -> None:
+        index = self._focused_index()
+        self._focus_panel(0 if index is None else index + delta)
+
+    def action_move_row(self, delta: int) -> None:
+        columns = int(self.query_one("#figure-grid", Grid).styles.grid_size_columns or 1)
+        index = self._focused_index()
+        if index is None:
+            self._focus_panel(0)
+            return
+        target = index + delta * columns
+        if 0 <= target < len(self.panels):
+            self._focus_panel(target)
+        elif delta < 0:
+            self.scroll_home(animate=False)
+
+    def action_move_to(self, index: int) -> None:
+        """Focus panel `index`; -1 is the last."""
+        self._focus_panel(len(self.panels) - 1 if index < 0 else index)
+
+    def _focus_panel(self, index: int) -> None:
+        panels = self.panels
+        if panels:
+            panels[max(0, min(index, len(panels) - 1))].focus()
+
+    @on(FigurePanel.Selected)
+    def open_figure(self, event: FigurePanel.Selected) -> None:
+        event.stop()
+        figure = event.panel.entry.lead
+        self.post_message(OpenArticle(figure.article_id, figure.start, figure.end))

@@ -1,0 +1,1 @@
+"""Quotations: their spans in the text and the grammar that attributes them."""

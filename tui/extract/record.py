@@ -1,0 +1,58 @@
+"""One article's extraction as the JSON record `briefing extract --json` prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.extract.clean import RawArticle
+from tui.extract.figures.extractor import ExtractedFigure, extract_figures, is_calendar
+from tui.extract.quotes.extractor import extract_quotes
+
+
+def extraction_record(article: RawArticle) -> dict[str, Any]:
+    """Quotes (whole quotations), fragments, figures and years, offsets into the text as read.
+
+    Calendar years ("in 1947") are points in time, not quantities: they are listed apart
+    under "years" so that "figures" holds only counts and amounts.
+    """
+    found = extract_quotes(article.text)
+    quotes = [
+        {
+            "speaker": quote.speaker,
+            "role": quote.role,
+            "text": quote.text,
+            "start": quote.start,
+            "end": quote.end,
+            "cue": quote.cue,
+        }
+        for quote in found.quotes
+        if quote.kind == "full"
+    ]
+    fragments = [
+        {"speaker": quote.speaker, "text": quote.text, "start": quote.start, "end": quote.end}
+        for quote in found.quotes
+        if quote.kind != "full"
+    ]
+    found_figures = extract_figures(article.text)
+    figures = [_figure(f) for f in found_figures if not is_calendar(f)]
+    years = [_figure(f) for f in found_figures if is_calendar(f)]
+    return {
+        "id": article.id,
+        "quotes": quotes,
+        "fragments": fragments,
+        "figures": figures,
+        "years": years,
+    }
+
+
+def _figure(figure: ExtractedFigure) -> dict[str, Any]:
+    return {
+        "value": figure.value,
+        "unit": figure.unit,
+        "bound": figure.bound,
+        "text": figure.text,
+        "start": figure.start,
+        "end": figure.end,
+        "about": figure.about,
+        "score": round(figure.score, 3),
+    }

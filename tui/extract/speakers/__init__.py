@@ -1,0 +1,1 @@
+"""Speakers: names, roles, places and organisations, and who a mention refers to."""

@@ -1,0 +1,1 @@
+"""Reading, validating and writing the user's files: briefings, articles, settings."""

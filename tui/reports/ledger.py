@@ -1,0 +1,211 @@
+"""One ledger entry per measure: every source's value side by side, and a verdict.
+
+Figures tied by the same `key` measure the same thing across articles. A
+ledger entry tells whether their sources agree, differ (with the range, the
+latest value and the earliest source), or stand alone.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from tui.model.briefing import Article, Briefing, Figure, format_number
+from tui.model.dates import describe_date
+from tui.store.gc_pause import paused_gc
+
+
+class Verdict(StrEnum):
+    AGREE = "agree"
+    DIFFER = "differ"
+    SINGLE = "single source"
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One source's report of a measure."""
+
+    figure: Figure
+    article: Article
+
+    @property
+    def date(self) -> str | None:
+        """When the value held: the figure's as-of date, else the article's publication date."""
+        return self.figure.as_of or self.article.published
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    key: str | None
+    sightings: tuple[Sighting, ...]
+    """Oldest first; undated sightings last, in article order."""
+
+    # A single sighting (most entries at scale) takes a short way through each view.
+
+    @property
+    def label(self) -> str:
+        if len(self.sightings) == 1:
+            figure = self.sightings[0].figure
+            return figure.label or figure.unit
+        return next((s.figure.label for s in self.sightings if s.figure.label), self.lead.unit)
+
+    @property
+    def lead(self) -> Figure:
+        """The figure to show large: the latest dated value, else the first."""
+        return self.latest.figure
+
+    @property
+    def latest(self) -> Sighting:
+        if len(self.sightings) == 1:
+            return self.sightings[0]
+        dated = [s for s in self.sightings if s.date]
+        return dated[-1] if dated else self.sightings[0]
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return tuple(sorted({s.figure.value for s in self.sightings}))
+
+    @property
+    def verdict(self) -> Verdict:
+        if len(self.sightings) == 1 or len({s.article.id for s in self.sightings}) < 2:
+            return Verdict.SINGLE
+        return Verdict.AGREE if len(self.values) == 1 else Verdict.DIFFER
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """The articles that report this measure, each once, in the order sighted."""
+        if len(self.sightings) == 1:
+            return (self.sightings[0].article.id,)
+        return tuple(dict.fromkeys(s.article.id for s in self.sightings))
+
+    def describe(self) -> str:
+        """A reader's sentence for the verdict: "182 (July 2025) against 181 (April 2025)"."""
+        verdict = self.verdict
+        if verdict is Verdict.SINGLE:
+            return "single source"
+        if verdict is Verdict.AGREE:
+            return f"{len(self.article_ids)} sources agree"
+        newest_first = sorted(
+            self.sightings, key=lambda s: (s.date is not None, s.date or ""), reverse=True
+        )
+        parts = []
+        for sighting in newest_first:
+            when = describe_date(sighting.date)
+            value = sighting.figure.display_value
+            parts.append(f"{value} ({when})" if when else value)
+        low, high = self.values[0], self.values[-1]
+        unit = self.lead.unit
+        return (
+            " against ".join(parts)
+            + f"; range {format_number(low, unit)}-{format_number(high, unit)}"
+        )
+
+
+_CURRENCIES = {"usd", "gbp", "eur", "jpy", "inr", "cny", "pkr", "rs"}
+_PERCENT = {"percent", "per cent", "%"}
+_INCIDENTAL = {
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "day",
+    "days",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "hour",
+    "hours",
+    "members",
+}
+
+
+def _category(figure: Figure) -> int:
+    """Money first, then shares, large counts, small counts, and incidental measures last."""
+    kind = _unit_category(figure.unit)
+    return kind if kind is not None else 3 if figure.value < 10 else 2
+
+
+@lru_cache(maxsize=1024)
+def _unit_category(unit: str) -> int | None:
+    """`_category` as the unit alone decides it; None for counts, which go by their value."""
+    unit = unit.lower()
+    if unit in _CURRENCIES:
+        return 0
+    if unit in _PERCENT:
+        return 1
+    if unit in _INCIDENTAL:
+        return 4
+    return None
+
+
+def build_ledger(briefing: Briefing) -> list[LedgerEntry]:
+    """Every measure in the briefing, those reported by most sources and weightiest first."""
+    with paused_gc():
+        return top_of_ledger(briefing, None)[0]
+
+
+def top_of_ledger(briefing: Briefing, top: int | None) -> tuple[list[LedgerEntry], int]:
+    """The first `top` entries of `build_ledger` (all with None), and how many it has in all.
+
+    Only the entries returned are built: a figure of its own (no key) is ranked from the
+    figure alone, and at scale most figures are.
+    """
+    # Ranked by (-sources, category, -value), ties in the order met: the lone figures first
+    # (one source each), in article order, then the measures in the order their key was met.
+    keyed: dict[str, list[Sighting]] = {}
+    lone: list[Figure] = []
+    lone_articles: list[Article] = []
+    ranks: list[int] = []
+    values: list[float] = []
+    by_unit: dict[str, int | None] = {}
+    for article in briefing.articles:
+        for figure in article.figures:
+            if figure.key:
+                keyed.setdefault(figure.key, []).append(Sighting(figure, article))
+                continue
+            lone.append(figure)
+            lone_articles.append(article)
+            # `_category`, inline and the unit's part looked up once per unit: most figures
+            # have no key, and this loop is most of the time a summary spends on the ledger.
+            unit, value = figure.unit, figure.value
+            kind = (
+                by_unit[unit] if unit in by_unit else by_unit.setdefault(unit, _unit_category(unit))
+            )
+            ranks.append(_LONE + (kind if kind is not None else 3 if value < 10 else 2))
+            values.append(-value)
+    entries: list[LedgerEntry | None] = [None] * len(lone)
+    for key, sightings in keyed.items():
+        entry = LedgerEntry(key, tuple(sorted(sightings, key=_chronological)))
+        lead = entry.lead
+        entries.append(entry)
+        ranks.append(-len(entry.article_ids) * _CATEGORIES + _category(lead))
+        values.append(-lead.value)
+    if top is not None and top < len(entries):
+        ranked = zip(ranks, values, range(len(values)), strict=True)
+        order = [index for _, _, index in heapq.nsmallest(top, ranked)]
+    else:
+        order = _sort(ranks, values)
+    return [
+        entries[i] or LedgerEntry(None, (Sighting(lone[i], lone_articles[i]),)) for i in order
+    ], len(entries)
+
+
+_CATEGORIES = 5
+"""How many `_category` values there are: a rank is -sources * _CATEGORIES + category."""
+_LONE = -1 * _CATEGORIES
+"""The rank of a figure of its own, category 0."""
+
+
+def _sort(ranks: list[int], values: list[float]) -> list[int]:
+    """Indexes sorted by rank, then value, then index: two stable sorts, the minor key
+    first, each on plain numbers (much faster than sorting tuples)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    order.sort(key=ranks.__getitem__)
+    return order
+
+
+def _chronological(sighting: Sighting) -> tuple[int, str]:
+    return (0, sighting.date) if sighting.date else (1, "")

@@ -1,0 +1,1 @@
+"""Search over a briefing: in memory, or through the on-disk full-text index."""

@@ -1,0 +1,1 @@
+"""What the tool keeps between runs: the cache of parsed files and the remembered state."""

@@ -1,0 +1,1 @@
+"""Text helpers every layer shares: inert one-line text, terminal cell widths, counts."""
