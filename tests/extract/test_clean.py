@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.conftest import DATA, SEED_BRIEFING
-from tui.extract.clean import clean_article, read_article
+from tui.extract.clean import clean_article
 from tui.files.loader import load
 
 
@@ -56,20 +54,5 @@ def test_markdown_heading_is_the_title_and_wrapped_lines_join():
 def test_seed_articles_clean_to_the_shipped_bodies():
     shipped = {a.title: a.body for a in load([SEED_BRIEFING]).briefing.articles}
     for path in sorted((DATA / "seeds").glob("*.txt")):
-        raw, problem = read_article(str(path))
-        assert problem is None and raw is not None
-        clean = clean_article(raw.text)
+        clean = clean_article(path.read_text(encoding="utf-8"))
         assert shipped[clean.title] == clean.body
-
-
-def test_non_utf8_and_wrong_kinds_of_file_get_clear_errors(tmp_path: Path):
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("Café\nnaïve".encode("latin-1"))
-    raw, problem = read_article(str(latin))
-    assert raw is None and (problem.line, problem.column) == (1, 4)
-    assert "not UTF-8 text (byte 0xe9); save the file as UTF-8" in problem.message
-    raw, problem = read_article(str(tmp_path / "page.pdf"))
-    assert raw is None and "give plain text (.txt) or Markdown (.md)" in problem.message
-    binary = tmp_path / "blob.txt"
-    binary.write_bytes(b"\x00\x01\x02")
-    assert "binary" in read_article(str(binary))[1].message

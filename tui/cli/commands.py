@@ -122,8 +122,8 @@ def open_dashboard(args: argparse.Namespace) -> int:
 def extract(args: argparse.Namespace) -> int:
     import json
 
-    from tui.extract.clean import read_article
     from tui.extract.record import extraction_record
+    from tui.files.articles import read_article
 
     status = EXIT_OK
     for path in args.files:
@@ -132,12 +132,12 @@ def extract(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             status = EXIT_PROBLEMS
             continue
-        print(json.dumps(extraction_record(article), ensure_ascii=False))
+        print(json.dumps(extraction_record(article.id, article.text), ensure_ascii=False))
     return status
 
 
 def import_articles(args: argparse.Namespace) -> int:
-    from tui.extract.draft import import_command
+    from tui.cli.import_command import import_command
 
     return import_command(args)
 

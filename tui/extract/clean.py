@@ -1,4 +1,4 @@
-"""Raw articles as scraped: reading them, and separating the story from page clutter.
+"""Separating an article's story from the page clutter scraped with it.
 
 Scraped text carries the page around the story: "Scroll to Top", "Related
 News", share and subscribe lines, photo captions printed twice. These rules
@@ -7,28 +7,8 @@ recognise such lines by their form, not by any one site's wording.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-from tui.files.text_file import read_text_file
-from tui.model.problems import Problem
-
-ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class RawArticle:
-    """An article file's text exactly as read (offsets refer to it)."""
-
-    path: str
-    text: str
-
-    @property
-    def id(self) -> str:
-        return Path(self.path).stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,35 +19,6 @@ class CleanArticle:
     body: str
     removed: tuple[str, ...]
     """The lines taken out as clutter, for the person who checks the draft."""
-
-
-def read_article(path: str) -> tuple[RawArticle | None, Problem | None]:
-    """Read a .txt or .md article as UTF-8, or say clearly why not."""
-    if not path.lower().endswith(ARTICLE_SUFFIXES):
-        return None, Problem(
-            path, 1, 1, "(file)", "not an article file; give plain text (.txt) or Markdown (.md)"
-        )
-    text, problem = read_text_file(
-        path, what="article", max_bytes=MAX_ARTICLE_BYTES, too_big="is it an article?"
-    )
-    return (RawArticle(path, text), None) if text is not None else (None, problem)
-
-
-def article_files(paths: list[str]) -> list[str]:
-    """The article files named by `paths`: files as given, folders searched for .txt and .md."""
-    files: list[str] = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(
-                    os.path.join(root, name)
-                    for name in sorted(names)
-                    if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
-                )
-        else:
-            files.append(path)
-    return files
 
 
 # Whole lines that are page furniture, never story. Matched case-insensitively.

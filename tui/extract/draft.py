@@ -10,17 +10,15 @@ accept or change.
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import PurePath
+from typing import Protocol
 
-from tui.extract.clean import article_files, clean_article, read_article
+from tui.extract.clean import clean_article
 from tui.extract.figures.extractor import extract_figures
 from tui.extract.quotes.extractor import extract_quotes
-from tui.files.atomic import write_atomic
-from tui.files.yaml_writer import dump_briefing
 from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
 
 _BOUNDS = {"=": Bound.EXACT, "~": Bound.APPROXIMATE, ">": Bound.MORE_THAN, "<": Bound.LESS_THAN}
@@ -91,23 +89,29 @@ class Draft:
     """Per article id, the clutter lines taken out."""
 
 
-def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, list[str]]:
-    """Read and extract every article file; return the draft and the files that failed."""
+class ArticleText(Protocol):
+    """An article's text exactly as read, and the path it was read from."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def draft_briefing(sources: Iterable[ArticleText], title: str | None = None) -> Draft:
+    """Clean and extract every article; one speaker per person across them."""
     people = _People()
     drafted: list[
         tuple[str, str, str, list[Figure], list[tuple[str | None, int, int, str, str]]]
     ] = []
-    errors: list[str] = []
     removed: dict[str, tuple[str, ...]] = {}
     used_ids: set[str] = set()
-    for path in article_files(paths):
-        raw, problem = read_article(path)
-        if raw is None:
-            errors.append(str(problem))
-            continue
-        clean = clean_article(raw.text, Path(path).suffix.lower())
+    for source in sources:
+        name = PurePath(source.path)
+        clean = clean_article(source.text, name.suffix.lower())
         article_id = _unique(
-            slug(" ".join((clean.title or raw.id).split()[:6]), "article"), used_ids
+            slug(" ".join((clean.title or name.stem).split()[:6]), "article"), used_ids
         )
         removed[article_id] = clean.removed
         found = extract_quotes(clean.body)
@@ -140,7 +144,7 @@ def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, l
             for f in extract_figures(clean.body)
             if f.unit
         ]
-        drafted.append((article_id, clean.title or raw.id, clean.body, figures, quotes))
+        drafted.append((article_id, clean.title or name.stem, clean.body, figures, quotes))
 
     speaker_ids: dict[str, str] = {}
     taken: set[str] = set()
@@ -163,7 +167,7 @@ def draft_briefing(paths: list[str], title: str | None = None) -> tuple[Draft, l
     articles, proposed = propose_keys(articles)
     info = BriefingInfo(title=title or (articles[0].title if articles else "Briefing"))
     briefing = Briefing(info, tuple(articles), tuple(speakers))
-    return Draft(briefing, proposed, removed), errors
+    return Draft(briefing, proposed, removed)
 
 
 def _speaker_id(name: str | None, people: _People, ids: dict[str, str]) -> str | None:
@@ -239,51 +243,3 @@ def propose_keys(articles: list[Article]) -> tuple[list[Article], dict[str, int]
         )
         result.append(replace(article, figures=figures))
     return result, proposed
-
-
-HEADER = """\
-# Drafted by `briefing import` from {count} article file(s). Check it before you rely on it:
-# quotes and their speakers, figures and what they count, and the proposed `key`s that tie
-# figures across articles (marked "proposed"). `briefing check` validates your edits.
-"""
-
-
-def render_draft(draft: Draft) -> str:
-    """The draft as YAML, with proposed keys marked so a person can accept or change them."""
-    text = dump_briefing(draft.briefing, HEADER.format(count=len(draft.briefing.articles)))
-    for key, count in draft.proposed_keys.items():
-        text = re.sub(
-            rf"^(\s+key: {re.escape(key)})$",
-            rf"\1  # proposed: same measure in {count} articles; keep, rename or remove",
-            text,
-            flags=re.M,
-        )
-    return text
-
-
-def import_command(args: argparse.Namespace) -> int:
-    draft, errors = draft_briefing(args.files, args.title)
-    for error in errors:
-        print(error, file=sys.stderr)
-    briefing = draft.briefing
-    if not briefing.articles:
-        print("briefing import: no article could be read; nothing written", file=sys.stderr)
-        return 1
-    output = Path(
-        args.output or Path("briefings") / f"{slug(briefing.info.title, 'briefing')}.yaml"
-    )
-    if output.exists() and not args.force:
-        print(
-            f"briefing import: {output} exists; choose another --output, or add --force to "
-            "replace it (a backup is kept)",
-            file=sys.stderr,
-        )
-        return 1
-    backup = write_atomic(output, render_draft(draft), backup=args.force)
-    counts = briefing.counts
-    print(
-        f"wrote {output}: {counts['articles']} articles, {len(briefing.speakers)} speakers, "
-        f"{counts['quotes']} quotes, {counts['figures']} figures, "
-        f"{len(draft.proposed_keys)} proposed keys" + (f" (backup: {backup})" if backup else "")
-    )
-    return 1 if errors else 0

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.extract.clean import RawArticle
 from tui.extract.figures.extractor import ExtractedFigure, extract_figures, is_calendar
 from tui.extract.quotes.extractor import extract_quotes
 
 
-def extraction_record(article: RawArticle) -> dict[str, Any]:
+def extraction_record(article_id: str, text: str) -> dict[str, Any]:
     """Quotes (whole quotations), fragments, figures and years, offsets into the text as read.
 
     Calendar years ("in 1947") are points in time, not quantities: they are listed apart
     under "years" so that "figures" holds only counts and amounts.
     """
-    found = extract_quotes(article.text)
+    found = extract_quotes(text)
     quotes = [
         {
             "speaker": quote.speaker,
@@ -33,11 +32,11 @@ def extraction_record(article: RawArticle) -> dict[str, Any]:
         for quote in found.quotes
         if quote.kind != "full"
     ]
-    found_figures = extract_figures(article.text)
+    found_figures = extract_figures(text)
     figures = [_figure(f) for f in found_figures if not is_calendar(f)]
     years = [_figure(f) for f in found_figures if is_calendar(f)]
     return {
-        "id": article.id,
+        "id": article_id,
         "quotes": quotes,
         "fragments": fragments,
         "figures": figures,
