@@ -209,3 +209,38 @@ def _sort(ranks: list[int], values: list[float]) -> list[int]:
 
 def _chronological(sighting: Sighting) -> tuple[int, str]:
     return (0, sighting.date) if sighting.date else (1, "")
+
+
+MAX_PANELS = 48
+"""Key figures shown at most; every figure stays reachable through search and the reader."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The summary's panels: the figure ledger's first entries, and how many it has in all.
+
+    Ranking only these takes a tenth of building the whole ledger, which the figure ledger
+    view (4) needs: the summary is complete that much sooner."""
+
+    entries: tuple[LedgerEntry, ...]
+    total: int
+
+    @classmethod
+    def of(cls, briefing: Briefing, limit: int = MAX_PANELS) -> KeyFigures:
+        entries, total = top_of_ledger(briefing, limit)
+        return cls(tuple(entries), total)
+
+
+@dataclass(frozen=True)
+class FigureLedger:
+    """The ledger of one briefing, built once in the loading thread."""
+
+    entries: tuple[LedgerEntry, ...]
+    verdicts: tuple[Verdict, ...]
+
+    @classmethod
+    def of(cls, entries: list[LedgerEntry]) -> FigureLedger:
+        return cls(tuple(entries), tuple(entry.verdict for entry in entries))
+
+    def __len__(self) -> int:
+        return len(self.entries)

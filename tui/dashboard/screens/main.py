@@ -24,12 +24,13 @@ from tui.text.sanitize import one_line
 
 if TYPE_CHECKING:
     from tui.dashboard.widgets.articles_view import ArticlesView
-    from tui.dashboard.widgets.ledger_view import FigureLedger, LedgerView
+    from tui.dashboard.widgets.ledger_view import LedgerView
     from tui.dashboard.widgets.quotes_view import QuotesView
     from tui.dashboard.widgets.speaker_page import SpeakerPageView
-    from tui.dashboard.widgets.summary_view import KeyFigures, SummaryView
+    from tui.dashboard.widgets.summary_view import SummaryView
     from tui.model.briefing import Briefing
     from tui.model.problems import Problem
+    from tui.reports.ledger import FigureLedger, KeyFigures
 
 VIEWS = ("summary", "quotes", "articles", "ledger", "speaker")
 """The views; "speaker" (a speaker's page) has no key of its own: it opens from a speaker."""

@@ -7,7 +7,6 @@ from typing import Any
 
 _WHERE = {
     "ArticlesView": ".articles_view",
-    "FigureLedger": ".ledger_view",
     "FigurePanel": ".figure_panel",
     "LedgerView": ".ledger_view",
     "OpenArticle": ".messages",

@@ -8,7 +8,6 @@ article in the reader at the figure.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -30,24 +29,9 @@ from tui.dashboard.widgets.verdicts import (
     verdict_words,
 )
 from tui.dashboard.widgets.virtual_list import VirtualList
-from tui.reports.ledger import LedgerEntry, Verdict
+from tui.reports.ledger import FigureLedger, LedgerEntry, Verdict
 from tui.text.plural import count
 from tui.text.sanitize import one_line
-
-
-@dataclass(frozen=True)
-class FigureLedger:
-    """The ledger of one briefing, built once in the loading thread."""
-
-    entries: tuple[LedgerEntry, ...]
-    verdicts: tuple[Verdict, ...]
-
-    @classmethod
-    def of(cls, entries: list[LedgerEntry]) -> FigureLedger:
-        return cls(tuple(entries), tuple(entry.verdict for entry in entries))
-
-    def __len__(self) -> int:
-        return len(self.entries)
 
 
 class LedgerView(Horizontal):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,28 +16,10 @@ from tui.dashboard.widgets.figure_panel import FigurePanel
 from tui.dashboard.widgets.messages import OpenArticle
 from tui.model.briefing import Briefing
 from tui.model.dates import describe_date
-from tui.reports.ledger import LedgerEntry, top_of_ledger
+from tui.reports.ledger import MAX_PANELS, KeyFigures
 from tui.text.sanitize import one_line, printable
 
-MAX_PANELS = 48
-"""Panels shown at most; every figure stays reachable through search and the reader."""
 PANEL_WIDTH = 28
-
-
-@dataclass(frozen=True, slots=True)
-class KeyFigures:
-    """The summary's panels: the figure ledger's first entries, and how many it has in all.
-
-    Ranking only these takes a tenth of building the whole ledger, which the figure ledger
-    view (4) needs: the summary is complete that much sooner."""
-
-    entries: tuple[LedgerEntry, ...]
-    total: int
-
-    @classmethod
-    def of(cls, briefing: Briefing) -> KeyFigures:
-        entries, total = top_of_ledger(briefing, MAX_PANELS)
-        return cls(tuple(entries), total)
 
 
 class SummaryView(VerticalScroll, can_focus=False):

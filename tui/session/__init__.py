@@ -1,0 +1,1 @@
+"""A set of briefings at work: loaded, watched for changes, cached and searched; Textual-free."""
