@@ -308,7 +308,7 @@ def quoted_speakers(briefing: Briefing) -> list[tuple[str | None, int]]:
         """How many of `quotes` a page shows: those whose article is loaded."""
         return sum(map(loaded, map(_ARTICLE_ID, quotes)))
 
-    ranked = [
+    ranked: list[tuple[str | None, int]] = [
         (speaker.id, counted(quotes))
         for speaker in briefing.speakers
         if (quotes := by_speaker.get(speaker.id))

@@ -161,8 +161,8 @@ def _text(brief: _Brief, width: int) -> str:
 
     title = one_line(briefing.title)
     out.extend(wrap_cells(title.upper() or "BRIEFING", width))
-    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
-    wrap(" | ".join(part for part in details if part))
+    header = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    wrap(" | ".join(part for part in header if part))
     if info.bottom_line:
         heading("Bottom line")
         wrap(info.bottom_line)
@@ -209,10 +209,10 @@ def _text(brief: _Brief, width: int) -> str:
     if brief.articles:
         heading("Articles")
         for article in brief.articles:
-            title, details = _article_line(article)
+            name, details = _article_line(article)
             note = f"[{brief.note[article.id]}] "
             wrap(
-                f"{title}. {details}" if details else title,
+                f"{name}. {details}" if details else name,
                 indent=f"  {note}",
                 hanging=" " * (len(note) + 2),
             )
@@ -242,8 +242,8 @@ def _markdown(brief: _Brief) -> str:
         return "".join(f"[^{n}]" for n in numbers) + _others(more)
 
     out = [f"# {_md(briefing.title)}", ""]
-    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
-    out += [_md(" · ".join(part for part in details if part)), ""]
+    header = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    out += [_md(" · ".join(part for part in header if part)), ""]
     if info.bottom_line:
         out += ["## Bottom line", "", _md(info.bottom_line), ""]
     if brief.ledger:
@@ -278,8 +278,8 @@ def _markdown(brief: _Brief) -> str:
     if brief.articles:
         out += ["## Articles", ""]
         for article in brief.articles:
-            title, details = _article_line(article)
-            text = f"{_md(title)}. {_md(details)}" if details else _md(title)
+            name, details = _article_line(article)
+            text = f"{_md(name)}. {_md(details)}" if details else _md(name)
             out.append(f"[^{brief.note[article.id]}]: {text}")
         out.append("")
         if brief.more_articles:
@@ -346,8 +346,8 @@ def _html(brief: _Brief) -> str:
         "<body>",
         f"<h1>{_h(briefing.title)}</h1>",
     ]
-    details = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
-    out.append(f'<p class="meta">{_h(" · ".join(part for part in details if part))}</p>')
+    header = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
+    out.append(f'<p class="meta">{_h(" · ".join(part for part in header if part))}</p>')
     if info.bottom_line:
         out += ["<h2>Bottom line</h2>", f'<p class="bottom-line">{_h(info.bottom_line)}</p>']
     if brief.ledger:
@@ -387,8 +387,8 @@ def _html(brief: _Brief) -> str:
     if brief.articles:
         out += ["<h2>Articles</h2>", '<ol class="articles">']
         for article in brief.articles:
-            title, details = _article_line(article)
-            link = _h(title)
+            name, details = _article_line(article)
+            link = _h(name)
             if article.url.startswith(("https://", "http://")):
                 link = f'<a href="{html.escape(article.url, quote=True)}">{link}</a>'
             suffix = f'. <span class="meta">{_h(details)}</span>' if details else ""

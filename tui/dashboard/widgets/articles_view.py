@@ -132,7 +132,7 @@ class ArticlesView(Horizontal):
         self.reading = True
         find = self.find_input
         find.add_class("-show")
-        find.value = self.reader.query
+        find.value = self.reader.find_query
         find.focus()
 
     def action_back(self) -> None:
@@ -185,7 +185,7 @@ class ArticlesView(Horizontal):
         if article is None or briefing is None:
             return text
         if reader.finding:
-            query = one_line(reader.query)
+            query = one_line(reader.find_query)
             matches = reader.matches
             if not matches:
                 text.append("No match", style="bold")

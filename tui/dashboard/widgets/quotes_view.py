@@ -108,7 +108,7 @@ class QuotesView(Horizontal):
             options.append(Option(prompt, id=UNATTRIBUTED))
         speaker_list = self.speaker_list
         speaker_list.set_options(options)
-        ids = [o.id for o in options if o is not None]
+        ids = [o.id for o in options if o is not None and o.id is not None]
         if not ids:
             self.speaker_id = None
             self._show_quotes()

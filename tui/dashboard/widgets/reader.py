@@ -137,7 +137,8 @@ class Reader(ScrollView, can_focus=True):
         return list(self._marks)
 
     @property
-    def query(self) -> str:
+    def find_query(self) -> str:
+        """What the reader was last asked to find."""
         return self._query
 
     @property

@@ -254,11 +254,12 @@ class VirtualList(ScrollView, can_focus=True):
         if strips is None:
             if len(self._cache) > CACHE_ITEMS:
                 self._cache.clear()
-            strips = self._render(index, current, width, base)
+            strips = self._render_item_strips(index, current, width, base)
             self._cache[(index, current)] = strips
         return strips[offset]
 
-    def _render(self, index: int, current: bool, width: int, base: Style) -> list[Strip]:
+    def _render_item_strips(self, index: int, current: bool, width: int,
+                            base: Style) -> list[Strip]:
         item = self._render_item(index)
         lines = item.split("\n", allow_blank=True)[: self._item_height]
         lines += [Text()] * (self._item_height - len(lines))
