@@ -31,8 +31,10 @@ test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 .PHONY: lint
-lint: $(STAMP) ## Check the code with ruff
+lint: $(STAMP) ## Check the code: ruff, mypy and the import contracts between layers
 	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 .PHONY: bench
 bench: $(STAMP) ## Measure start-up, extraction speed and accuracy; prints figures

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from tui.files.config import Config, load_config
 from tui.files.loader import LoadResult, discover, load
@@ -25,9 +26,9 @@ def _paths(args: argparse.Namespace, config: Config) -> Sequence[str]:
     return args.paths or config.briefings
 
 
-def _print_problems(problems: Sequence[Problem], stream: object) -> None:
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
     for problem in problems:
-        print(problem, file=stream)  # type: ignore[call-overload]
+        print(problem, file=stream)
 
 
 SMALL_BRIEFING_BYTES = 512 * 1024

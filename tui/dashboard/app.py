@@ -170,8 +170,6 @@ class BriefingApp(App[None]):
         self._index_lock = threading.Lock()
         self.index_ready = False
         """True when the search index matches the briefing shown."""
-        self._palette_commands: tuple[object, list[object]] | None = None
-        """The palette's commands and what they were built for (see screens.palette)."""
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme

@@ -109,7 +109,8 @@ class _Checker:
     def text(self, data: MarkedDict, key: str, where: str) -> str:
         value = data.get(key)
         if value.__class__ is str:
-            return value  # type: ignore[no-any-return]
+            text: str = value
+            return text
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, _TEXTUAL):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -107,23 +107,23 @@ class MainScreen(Screen[None]):
 
     @property
     def summary(self) -> SummaryView:
-        return self.query_one("#summary")  # type: ignore[return-value]
+        return cast("SummaryView", self.query_one("#summary"))
 
     @property
     def quotes(self) -> QuotesView:
-        return self.query_one("#quotes")  # type: ignore[return-value]
+        return cast("QuotesView", self.query_one("#quotes"))
 
     @property
     def articles(self) -> ArticlesView:
-        return self.query_one("#articles")  # type: ignore[return-value]
+        return cast("ArticlesView", self.query_one("#articles"))
 
     @property
     def ledger_view(self) -> LedgerView:
-        return self.query_one("#ledger")  # type: ignore[return-value]
+        return cast("LedgerView", self.query_one("#ledger"))
 
     @property
     def speaker_page(self) -> SpeakerPageView:
-        return self.query_one("#speaker")  # type: ignore[return-value]
+        return cast("SpeakerPageView", self.query_one("#speaker"))
 
     def watch_loading(self, loading: bool) -> None:
         self.set_class(loading, "-loading")

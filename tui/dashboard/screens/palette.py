@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -46,62 +46,13 @@ class BriefingCommands(Provider):
 
     @property
     def _app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
+        return cast("BriefingApp", self.app)
 
     def _commands(self) -> list[_Command]:
         """The commands, built once per briefing (10,000 articles make 10,000 commands)."""
         app = self._app
-        key = (id(app.briefing), app.theme)
-        cached = app._palette_commands
-        if cached is not None and cached[0] == key:
-            return cached[1]  # type: ignore[return-value]
-        commands = self._build()
-        app._palette_commands = (key, commands)  # type: ignore[assignment]
-        return commands
+        return _commands_for(app, id(app.briefing), app.theme)
 
-    def _build(self) -> list[_Command]:
-        app = self._app
-        commands = [
-            _Command("View: summary", partial(app.show_view, "summary"), "key 1", True),
-            _Command("View: quotes by speaker", partial(app.show_view, "quotes"), "key 2", True),
-            _Command("View: articles", partial(app.show_view, "articles"), "key 3", True),
-            _Command("View: figure ledger (do the sources agree?)",
-                     partial(app.show_view, "ledger"), "key 4", True),
-            _Command("Search the briefing", app.action_search, "key s or ctrl+f", True),
-            _Command("Show the problems found in the files", app.action_problems, "key p", True),
-            _Command("Show every key", app.action_help, "key ?", True),
-            _Command("Theme: switch between light and dark", app.action_toggle_theme, "key t",
-                     True),
-        ]
-        for name in sorted(app.available_themes):
-            if name != "textual-ansi":
-                commands.append(_Command(f"Theme: {name}", partial(app.set_theme, name),
-                                         "remembered for next time"))
-        briefing = app.briefing
-        if briefing is not None:
-            counts = briefing.quotes_by_speaker
-            for speaker in briefing.speakers:
-                count = len(counts.get(speaker.id, ()))
-                commands.append(_Command(
-                    f"Speaker: {one_line(speaker.name)}",
-                    partial(app.open_speaker_page, speaker.id),
-                    f"{count} quote{'s' * (count != 1)} · {one_line(speaker.role)}".rstrip(" ·"),
-                ))
-            unattributed = len(counts.get(None, ()))
-            if unattributed:
-                commands.append(_Command(
-                    "Speaker: Unattributed", partial(app.open_speaker_page, None),
-                    f"{unattributed} quote{'s' * (unattributed != 1)} without a known speaker",
-                ))
-            for number, article in enumerate(briefing.articles, 1):
-                details = [one_line(article.outlet), describe_date(article.published)]
-                commands.append(_Command(
-                    f"Article {number}: {one_line(article.title)}",
-                    partial(app.open_article, article.id),
-                    " · ".join(d for d in details if d) or "open in the reader",
-                    bulk=True,
-                ))
-        return commands
 
     async def discover(self) -> Hits:
         for command in self._commands():
@@ -127,3 +78,49 @@ class BriefingCommands(Provider):
             if score > 0:
                 yield Hit(score, _highlight(matcher, command.text), command.run,
                           text=command.text, help=escape(command.help))
+
+
+@lru_cache(maxsize=1)
+def _commands_for(app: BriefingApp, _briefing_id: int, _theme: str) -> list[_Command]:
+    """The palette's commands for the briefing and theme `app` shows (the ids key the cache)."""
+    commands = [
+        _Command("View: summary", partial(app.show_view, "summary"), "key 1", True),
+        _Command("View: quotes by speaker", partial(app.show_view, "quotes"), "key 2", True),
+        _Command("View: articles", partial(app.show_view, "articles"), "key 3", True),
+        _Command("View: figure ledger (do the sources agree?)",
+                 partial(app.show_view, "ledger"), "key 4", True),
+        _Command("Search the briefing", app.action_search, "key s or ctrl+f", True),
+        _Command("Show the problems found in the files", app.action_problems, "key p", True),
+        _Command("Show every key", app.action_help, "key ?", True),
+        _Command("Theme: switch between light and dark", app.action_toggle_theme, "key t",
+                 True),
+    ]
+    for name in sorted(app.available_themes):
+        if name != "textual-ansi":
+            commands.append(_Command(f"Theme: {name}", partial(app.set_theme, name),
+                                     "remembered for next time"))
+    briefing = app.briefing
+    if briefing is not None:
+        counts = briefing.quotes_by_speaker
+        for speaker in briefing.speakers:
+            count = len(counts.get(speaker.id, ()))
+            commands.append(_Command(
+                f"Speaker: {one_line(speaker.name)}",
+                partial(app.open_speaker_page, speaker.id),
+                f"{count} quote{'s' * (count != 1)} · {one_line(speaker.role)}".rstrip(" ·"),
+            ))
+        unattributed = len(counts.get(None, ()))
+        if unattributed:
+            commands.append(_Command(
+                "Speaker: Unattributed", partial(app.open_speaker_page, None),
+                f"{unattributed} quote{'s' * (unattributed != 1)} without a known speaker",
+            ))
+        for number, article in enumerate(briefing.articles, 1):
+            details = [one_line(article.outlet), describe_date(article.published)]
+            commands.append(_Command(
+                f"Article {number}: {one_line(article.title)}",
+                partial(app.open_article, article.id),
+                " · ".join(d for d in details if d) or "open in the reader",
+                bulk=True,
+            ))
+    return commands

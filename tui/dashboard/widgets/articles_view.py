@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, overload
 
 from rich.text import Text
 from textual import on
@@ -226,7 +226,13 @@ class _Ids(Sequence[str]):
     def __len__(self) -> int:
         return len(self._articles)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             return [article.id for article in self._articles[index]]
         return self._articles[index].id
