@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tui.extract.figures.extractor import ExtractedFigure, extract_figures, is_calendar  # noqa: E402
+from tui.extract.figures import ExtractedFigure, extract_figures, is_calendar  # noqa: E402
 
 DEFAULT_DEV = REPO.parent / "shared" / "devsets" / "figures-dev.json"
 

@@ -17,11 +17,16 @@ from pathlib import PurePath
 from typing import Protocol
 
 from tui.extract.clean import clean_article
-from tui.extract.figures.extractor import extract_figures
+from tui.extract.figures import FigureBound, extract_figures
 from tui.extract.quotes.extractor import extract_quotes
 from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
 
-_BOUNDS = {"=": Bound.EXACT, "~": Bound.APPROXIMATE, ">": Bound.MORE_THAN, "<": Bound.LESS_THAN}
+_BOUNDS = {
+    FigureBound.EXACT: Bound.EXACT,
+    FigureBound.APPROXIMATE: Bound.APPROXIMATE,
+    FigureBound.MORE_THAN: Bound.MORE_THAN,
+    FigureBound.LESS_THAN: Bound.LESS_THAN,
+}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "hers", "their"}
 _NOT_MEASURES = {"year", "date", "time", "decade", "decades", "years"}
 
@@ -139,7 +144,7 @@ def draft_briefing(sources: Iterable[ArticleText], title: str | None = None) -> 
                 start=f.start,
                 end=f.end,
                 label=_label(f.about),
-                bound=_BOUNDS.get(f.bound, Bound.EXACT),
+                bound=_BOUNDS[f.bound],
             )
             for f in extract_figures(clean.body)
             if f.unit

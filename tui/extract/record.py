@@ -48,7 +48,7 @@ def _figure(figure: ExtractedFigure) -> dict[str, Any]:
     return {
         "value": figure.value,
         "unit": figure.unit,
-        "bound": figure.bound,
+        "bound": str(figure.bound),
         "text": figure.text,
         "start": figure.start,
         "end": figure.end,

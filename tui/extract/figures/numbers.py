@@ -1,45 +1,34 @@
 """Parsing the written forms of numbers in English news: numerals and number words.
 
-This module only turns a piece of text that is already known to be a number into a float; finding
-numbers in running text, and deciding what they count, is the job of :mod:`tui.extract.figures.extractor`.
+This module only turns a piece of text already known to be a number into a float; finding
+numbers in running text, and deciding what they count, is the job of the other modules of
+:mod:`tui.extract.figures`. The words themselves are data, in :mod:`tui.extract.vocabulary`.
 """
 
 from __future__ import annotations
 
 import re
 
-SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-}
+from tui.extract.vocabulary import table, word_set
+
+_NUMBER_WORDS: dict[str, int] = {k: int(v) for k, v in table("number_words").items()}
+#: Number words that add up: "zero" to "nineteen".
+SMALL: dict[str, int] = {k: v for k, v in _NUMBER_WORDS.items() if v < 20}
+#: The tens, "twenty" to "ninety": they take a unit after them ("twenty-two") but not another ten.
+TENS: dict[str, int] = {k: v for k, v in _NUMBER_WORDS.items() if v >= 20}
+#: Words that multiply what comes before them: "dozen", "hundred", "thousand", ... "trillion".
+SCALES: dict[str, float] = {k: float(v) for k, v in table("scale_words").items()}
 #: Scale words and abbreviations written after a numeral ("5.5 billion", "$1.5bn", "35m", "25k").
-SCALE_SUFFIXES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}
+SCALE_SUFFIXES: dict[str, float] = {k: float(v) for k, v in table("scale_suffixes").items()}
 #: Vague plural amounts: "dozens of", "hundreds of", "tens of thousands of". The value is the low
 #: end of what the words can mean; the figure's bound is ">".
-VAGUE: dict[str, float] = {
-    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
-    "billions": 1e9, "trillions": 1e12,
-    "tens of thousands": 1e4, "hundreds of thousands": 1e5, "tens of millions": 1e7,
-    "hundreds of millions": 1e8, "tens of billions": 1e10, "hundreds of billions": 1e11,
-}
-DENOMINATORS: dict[str, float] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}
-
+VAGUE: dict[str, float] = {k: float(v) for k, v in table("vague_amounts").items()}
+#: Fraction words and their denominators: "third" -> 3.
+DENOMINATORS: dict[str, float] = {k: float(v) for k, v in table("fraction_denominators").items()}
+#: Words that may count a fraction word: "a quarter", "two thirds".
+NUMERATORS: dict[str, int] = {k: int(v) for k, v in table("fraction_numerators").items()}
+#: Number words that are numbers only after "a" or "an" ("a hundred", "a dozen").
+ARTICLE_WORDS: frozenset[str] = word_set("number_article_words")
 
 
 def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -78,14 +67,13 @@ def cased_trie(words: set[str] | frozenset[str]) -> str:
     return trie_pattern({*words, *(w.capitalize() for w in words)})
 
 
-_WORD_ALT = cased_trie({*SMALL, *TENS, *SCALES, "dozen"})
+_WORD_ALT = cased_trie({*SMALL, *TENS, *SCALES})
 #: A run of number words: "forty-eight", "two hundred and fifty", "a dozen", "three thousand".
 NUMBER_WORDS_RE = re.compile(
     rf"{_WORD_ALT}(?:(?:[\s-]+|\s+and\s+){_WORD_ALT})*\b"
 )
 #: "a" or "an" before a number word that can take it ("a dozen", "a hundred").
 ARTICLE_BEFORE_RE = re.compile(r"(?i:\ban?\s+)$")
-ARTICLE_WORDS: frozenset[str] = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 
@@ -123,13 +111,10 @@ def parse_number_words(text: str) -> tuple[float, int] | None:
                 break
             current += value
             last_kind = "tens" if word in TENS else "small"
-        elif word == "dozen":
-            current = (current or 1.0) * 12
-            last_kind = "scale"
         elif word in SCALES:
             scale = SCALES[word]
-            if scale == 100:
-                current = (current or 1.0) * 100
+            if scale < 1000:  # "a dozen", "two hundred": a multiple within the group
+                current = (current or 1.0) * scale
             else:
                 total += (current or 1.0) * scale
                 current = 0.0

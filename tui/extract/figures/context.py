@@ -1,0 +1,121 @@
+"""What a bare number counts, read from its context: an earlier figure's unit, or an age.
+
+"4,423 peacekeepers ... including 181 from Pakistan": the 181 are peacekeepers. "Morales, 54,
+said": 54 is an age. "two of Johnson's deputies": the noun after "of".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.figure import Candidate
+from tui.extract.figures.phrases import can_head, head_noun, is_plural, tokens_before
+from tui.extract.figures.words import COMPARISON_PHRASES, PLACE_NOUNS
+
+#: "of the", "of our", "of Johnson's", "of them" after a number: the partitive.
+PARTITIVE_RE = re.compile(
+    r"\s+of\s+(?P<det>the|our|their|its|his|her|my|your|these|those|them|whom|which|all"
+    r"|[A-Z][\w]*['’]s?)\b",
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
+_WHO_RE = re.compile(r"\s+(?:who|whom)\b")
+_COMPARED_RE = re.compile(
+    "(?:"
+    + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in COMPARISON_PHRASES)
+    + r")\s+$"
+)
+_FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
+_AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
+
+
+def _is_apposition(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows "Name, " (as in "Morales, 54, said")."""
+    toks = tokens_before(text, pos, 1)
+    if not toks or toks[0].end() == pos:
+        return False
+    w = toks[0].group()
+    return len(w) > 2 and w.endswith(",") and w[0].isupper() and w[1:-1].islower()
+
+
+def mark_ages(text: str, figs: list[Candidate]) -> None:
+    """"Morales, 54, said": a bare whole number up to 120 after a name and a comma is an age."""
+    for fig in figs:
+        if (
+            fig.kind == "bare"
+            and not fig.word
+            and fig.unit is None
+            and 1 <= fig.value <= 120
+            and fig.value == int(fig.value)
+            and _is_apposition(text, fig.text_start)
+            and _AGE_AFTER_RE.match(text, fig.end)
+        ):
+            fig.kind, fig.unit = "age", "years of age"
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _is_countable(fig: Candidate) -> bool:
+    return fig.kind == "count" and fig.unit is not None and fig.unit_end > 0
+
+
+def context_units(text: str, figs: list[Candidate]) -> None:
+    """Give a bare count the unit of an earlier figure it clearly belongs to.
+
+    "4,423 peacekeepers ... including 181 from Pakistan": the 181 are peacekeepers. Only counts
+    written as "N from X", "N of them/whom/our ...", "including N" take part, and only from a
+    count in the same sentence (or, for "N of our bravest", the sentences just before).
+    """
+    sentences = _sentence_spans(text)
+    for i, fig in enumerate(figs):
+        if fig.unit is not None or fig.kind not in ("bare",) or fig.drop:
+            continue
+        after = text[fig.end : fig.end + 40]
+        before = text[max(0, fig.text_start - 20) : fig.text_start].lower()
+        from_place = _FROM_RE.match(after) is not None
+        partitive = PARTITIVE_RE.match(text, fig.end)
+        det = partitive.group("det").lower() if partitive else ""
+        elided = det in ("them", "whom", "which")
+        if partitive and not elided:
+            # "two of Johnson's deputies", "one of the best speakers": the noun after "of".
+            head = head_noun(text, partitive.end())
+            if head and is_plural(head[0]) and can_head(head[0]):
+                fig.unit = head[0]
+                fig.kind = "count"
+                fig.unit_end = head[1]
+                continue
+            # "182 of our bravest": the noun is left out, and said before.
+            elided = det in ("our", "their", "these", "those", "its")
+        who = _WHO_RE.match(after) is not None
+        compared = _COMPARED_RE.search(before) is not None
+        if compared:
+            # "460 vehicles were stolen, compared with 63": the same unit as the figure compared.
+            for prev in reversed(figs[:i]):
+                if prev.unit and prev.kind not in ("year", "fraction"):
+                    fig.unit, fig.kind = prev.unit, prev.kind
+                    break
+            continue
+        if not (from_place or elided or who or before.rstrip().endswith(("including", "among"))):
+            continue
+        sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)
+        window_start = sent_start
+        if elided and not from_place:
+            idx = next((k for k, (a, b) in enumerate(sentences) if a <= fig.start < b), 0)
+            window_start = sentences[max(0, idx - 3)][0]
+        for prev in reversed(figs[:i]):
+            if prev.start < window_start:
+                break
+            if _is_countable(prev) and prev.unit and prev.unit.lower() not in PLACE_NOUNS:
+                fig.unit = prev.unit
+                fig.kind = "count"
+                break
+        else:
+            if who:
+                fig.unit, fig.kind = "people", "count"

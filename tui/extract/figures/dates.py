@@ -1,0 +1,57 @@
+"""Numbers that are dates: calendar years ("in 1947") and days of the month ("March 14").
+
+A year stays a figure (unit "year", a low score); a day of the month is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.figure import Candidate
+from tui.extract.figures.phrases import PUNCT, is_plural, tokens_before
+from tui.extract.figures.words import MONTHS, STOP_WORDS, YEAR_ERAS, YEAR_PREPOSITIONS, YEAR_STRONG
+
+_MONTH_AFTER_RE = re.compile(r"\s?(?:of\s+)?(?P<m>[A-Za-z]+)\b")
+
+
+def is_year(text: str, fig: Candidate) -> bool:
+    """Whether a four-digit number is a calendar year: "in 2021", "Keytruda's 2018 sales"."""
+    raw = text[fig.start : fig.end]
+    if fig.kind not in ("bare", "count") or fig.word or fig.scale != 1.0:
+        return False
+    if not text[fig.start : fig.start + 4].isdigit() or "," in raw or "." in raw:
+        return False
+    if not 1000 <= fig.value <= 2200 or fig.value != int(fig.value):
+        return False
+    toks = tokens_before(text, fig.start, 2)
+    attached = bool(toks) and toks[-1].end() == fig.start
+    prev_raw = toks[-1].group() if toks and not attached else ""
+    prev = prev_raw.strip(PUNCT).lower().rstrip(".")
+    # "in 2021 most people", "Keytruda's 2018 sales", "Mar 9 2018 MIT researchers"
+    strong = prev in YEAR_STRONG or (
+        prev_raw[:1].isupper() and prev not in STOP_WORDS and not prev_raw.endswith(",")
+    ) or (prev.isdigit() and len(toks) == 2 and toks[0].group().strip(".,").lower() in MONTHS)
+    if fig.value > 2100 and not strong:
+        return False
+    if fig.kind == "count" and fig.unit and fig.unit_end > 0:
+        head = fig.unit
+        if is_plural(head) and head[0].islower() and not (strong and fig.value >= 1900):
+            return False
+    if fig.value >= 1800:
+        return True
+    return prev in YEAR_PREPOSITIONS or prev in MONTHS or prev in YEAR_ERAS
+
+
+def is_date_day(text: str, fig: Candidate) -> bool:
+    """Whether a number from 1 to 31 is a day of the month: "March 14", "9 June", "3 of May"."""
+    if fig.word or fig.kind not in ("bare", "count") or not 1 <= fig.value <= 31:
+        return False
+    if fig.value != int(fig.value) or "." in text[fig.start : fig.end]:
+        return False
+    toks = tokens_before(text, fig.start, 1)
+    if toks and toks[0].end() < fig.start:
+        word = toks[0].group().strip(".,(\"'“‘[")
+        if word.lower() in MONTHS and word[:1].isupper():
+            return True
+    ma = _MONTH_AFTER_RE.match(text, fig.start + len(str(int(fig.value))))
+    return bool(ma and ma.group("m").lower() in MONTHS and ma.group("m")[0].isupper())

@@ -1,0 +1,63 @@
+"""Ranges: "10-20", "10 to 20", "between 10 and 20", "from $10 to $15 billion" become one figure.
+
+The range keeps its low end as the value, takes the unit of either end, and the scale of the
+high end when the low end is written without one ("$3 to $4 billion").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.figure import Candidate
+from tui.extract.figures.phrases import tokens_before
+
+_RANGE_JOIN_RE = re.compile(
+    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>to|and|through)|(?P<or>or))\s*$", re.IGNORECASE
+)
+
+
+def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
+    """Join "10-20", "10 to 20", "between 10 and 20", "from $10 to $15 billion" into one figure."""
+    out: list[Candidate] = []
+    for fig in figs:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : fig.text_start]
+            m = _RANGE_JOIN_RE.fullmatch(gap) if len(gap) <= 12 else None
+            ok = False
+            if m and prev.kind not in ("year", "fraction") and fig.kind not in ("year", "fraction"):
+                same = (
+                    prev.unit is None or prev.unit == fig.unit or prev.kind == fig.kind == "percent"
+                )
+                if m.group("dash"):
+                    ok = same and not (prev.word and not fig.word)
+                elif m.group("to"):
+                    word = m.group("to").lower()
+                    intro = [t.group().lower() for t in tokens_before(text, prev.text_start, 2)]
+                    if word == "and":
+                        ok = "between" in intro and same
+                    else:
+                        by = intro[-1:] == ["by"]
+                        ok = same and not by and (prev.unit is None or prev.unit == fig.unit)
+                        # "from 208 pounds to 193": the high end takes the low end's unit.
+                        ok = ok or ("from" in intro and fig.unit is None and fig.kind == "bare")
+                elif m.group("or") and prev.unit is None and fig.unit and prev.kind == "bare":
+                    # "eight or nine euros", "8 or $9": two figures, one unit.
+                    prev.unit, prev.kind = fig.unit, fig.kind
+            if ok:
+                # "$10 to $15 billion": the low end shares the scale when it is the smaller.
+                if (
+                    prev.scale == 1.0
+                    and fig.scale != 1.0
+                    and prev.kind != "percent"
+                    and abs(prev.value) <= abs(fig.value) / fig.scale
+                ):
+                    prev.value *= fig.scale
+                    prev.scale = fig.scale
+                if prev.unit is None:
+                    prev.unit, prev.kind = fig.unit, fig.kind
+                    prev.unit_end = fig.unit_end
+                prev.end = fig.end
+                continue
+        out.append(fig)
+    return out

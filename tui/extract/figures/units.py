@@ -1,0 +1,181 @@
+"""What is written right after or before a number: currency, scale word, percent, unit, noun.
+
+:func:`match_after` reads the unit after a number ("%", "km", "-year-old", "euros", a counted
+noun), :func:`scale_after` its scale word ("billion", "bn", "m" as a million or as metres), and
+:data:`CURRENCY_BEFORE_RE` a currency sign or code before it. The words are data
+(:mod:`tui.extract.figures.words`); the patterns here are the grammar around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.figure import FigureKind
+from tui.extract.figures.numbers import SCALE_SUFFIXES
+from tui.extract.figures.phrases import (
+    TIME_LOOKUP,
+    WORD_RE,
+    head_noun,
+    is_plural,
+    pluralise,
+    skip_space,
+)
+from tui.extract.figures.words import (
+    AMBIGUOUS_ABBREVIATIONS,
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    HYPHEN_UNIT_SUFFIXES,
+    MEASURE_ABBREVIATIONS,
+    MEASURE_WORDS,
+    MONTHS,
+    SPACED_ABBREVIATIONS,
+    TIGHT_PREFIXES,
+    TIME_ZONES,
+)
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+#: ISO code of a currency prefix written with or without its inner space ("HK $", "HK$").
+CURRENCY_CODES: dict[str, str] = {k.replace(" ", ""): v for k, v in CURRENCY_PREFIXES.items()}
+#: A currency sign or code just before a number (and a minus sign between them).
+CURRENCY_BEFORE_RE = re.compile(
+    "(?:"
+    + "|".join(
+        (r"(?<![A-Za-z])" if k[0].isalpha() else "")
+        + re.escape(k)
+        + ("" if k in TIGHT_PREFIXES else r"\s?")
+        for k in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+    )
+    + r")(?P<neg>[-−])?$"
+)
+#: The characters a currency prefix can end with: only numbers after one of them are looked at.
+CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
+
+_SCALE_WORDS = [k for k in SCALE_SUFFIXES if len(k) > 1]
+_SCALE_LETTERS = "".join(k + k.upper() for k in SCALE_SUFFIXES if len(k) == 1)
+_SCALE_AFTER_RE = re.compile(
+    r"(?:\s?(?P<word>" + _alternation(_SCALE_WORDS) + r")"
+    r"|(?P<tight>[" + _SCALE_LETTERS + r"]|bn|mn|tn))(?![A-Za-z0-9])",
+)
+#: "%", "per cent", "percent", "pct", "percentage points", "basis points", "bps": the spellings
+#: differ in spacing and plural more than in words, so they stay one pattern.
+_PERCENT_AFTER_RE = re.compile(
+    r"\s?(?:%|per\s?cent\b|percent\b|pct\b)(?P<points>\s+points?\b)?"
+    r"|\s(?P<pp>percentage\s+points?\b)|\s?(?P<bps>basis\s+points?\b|bps\b|bp\b)",
+    re.IGNORECASE,
+)
+#: A time of day after a number: "7:30", "10am", "1500 GMT", "20h30".
+TIME_AFTER_RE = re.compile(
+    r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:" + _alternation(TIME_ZONES) + r")\b"
+    r"|h\d\d\b)"
+)
+ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+DECADE_AFTER_RE = re.compile(r"[’']?s\b")
+_HYPHEN_UNIT_RE = re.compile(
+    r"(?:-|\s-\s?|–)(?P<w>[A-Za-z]+(?:-(?:" + _alternation(HYPHEN_UNIT_SUFFIXES) + r"))?)"
+    r"(?![\w-]*\d)"
+)
+_ABBREV_AFTER_RE = re.compile(
+    r"(?P<sp>\s?)(?P<u>"
+    + _alternation(sorted(MEASURE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9])"
+)
+_SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
+_FEET_MARK_RE = re.compile(r"'(?!\w)")
+_LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+#: " of " between a vague amount or a scale and what it counts.
+OF_RE = re.compile(r"\s+of\s+")
+
+
+def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int, bool]:
+    """What is attached after a number ending at ``end``: (unit, kind, new_end, noun_unit).
+
+    The kind is None, and the end unchanged, when nothing is attached.
+    """
+    m = _PERCENT_AFTER_RE.match(text, end)
+    if m:
+        if m.group("bps"):
+            return "basis points", "percent", m.end(), False
+        if m.group("pp") or m.group("points"):
+            return "percentage points", "percent", m.end(), False
+        return "percent", "percent", m.end(), False
+    m = _SPACED_AGE_RE.match(text, end)
+    if m:
+        return f"{pluralise(m.group('u').lower())} of age", "age", m.end(), False
+    m = _HYPHEN_UNIT_RE.match(text, end)
+    if m:
+        w = m.group("w")
+        low = w.lower()
+        if low.endswith("-old") or low in ("year-old", "month-old"):
+            base = low.split("-")[0]
+            return f"{pluralise(base)} of age", "age", m.end(), False
+        if low in ("plus",):
+            return None, None, end, False
+        if w in MEASURE_ABBREVIATIONS:
+            return MEASURE_ABBREVIATIONS[w], "measure", m.end(), False
+        if low in MONTHS or (w[0].isupper() and not w.isupper()):
+            return None, None, end, False
+        kind: FigureKind = "measure" if low in MEASURE_WORDS else "count"
+        if low in TIME_LOOKUP:
+            kind = "duration"
+        return pluralise(w), kind, m.end(), False
+    m = _ABBREV_AFTER_RE.match(text, end)
+    if m:
+        u = m.group("u")
+        if not m.group("sp") or u in SPACED_ABBREVIATIONS:
+            after = text[m.end() : m.end() + 2]
+            # "5 m" is five metres only when no word follows that it could be a million of.
+            ambiguous = u in AMBIGUOUS_ABBREVIATIONS and m.group("sp")
+            if not ambiguous and not after.startswith("'"):
+                return MEASURE_ABBREVIATIONS[u], "measure", m.end(), False
+    m = _FEET_MARK_RE.match(text, end)
+    if m and text[end - 1].isdigit():
+        return "feet", "measure", m.end(), False
+    # A noun phrase written after the number.
+    head = head_noun(text, end)
+    if head:
+        word, hend, _ = head
+        low = word.lower()
+        full = text[end:hend].strip().lower()
+        if full in CURRENCY_WORDS:
+            return CURRENCY_WORDS[full], "money", hend, True
+        if low in CURRENCY_WORDS:
+            return CURRENCY_WORDS[low], "money", hend, True
+        first = WORD_RE.match(text, skip_space(text, end))
+        if first and first.group().lower() in MEASURE_WORDS:
+            fw = first.group()
+            flow = fw.lower()
+            if flow in TIME_LOOKUP:
+                return TIME_LOOKUP[flow], "duration", first.end(), True
+            return fw, "measure", first.end(), True
+        if low in TIME_LOOKUP:
+            return TIME_LOOKUP[low], "duration", hend, True
+        if low in MEASURE_WORDS:
+            return word, "measure", hend, True
+        return word, "count", hend, True
+    return None, None, end, False
+
+
+def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
+    """The scale after a numeral ending at ``end``: (factor, new end); (1.0, end) if none."""
+    m = _SCALE_AFTER_RE.match(text, end)
+    if not m:
+        return 1.0, end
+    if m.group("word"):
+        return SCALE_SUFFIXES[m.group("word").lower()], m.end()
+    tight = m.group("tight")
+    low = tight.lower()
+    if tight == "m" and not money and not OF_RE.match(text, m.end()):
+        # "35m of its devices", "2.7m combined sales": a million; "100m sprint", "72.7m long":
+        # metres.
+        head = head_noun(text, m.end())
+        if not head or not is_plural(head[0]) or head[0].lower() in MEASURE_WORDS:
+            return 1.0, end
+    if low == "b" and not money and tight == "b":
+        return 1.0, end
+    if low == "k" and not money and tight == "K" and not _LOWER_WORD_NEXT_RE.match(text, m.end()):
+        return 1.0, end
+    return SCALE_SUFFIXES[low], m.end()
