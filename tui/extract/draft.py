@@ -18,7 +18,7 @@ from typing import Protocol
 
 from tui.extract.clean import clean_article
 from tui.extract.figures import FigureBound, extract_figures
-from tui.extract.quotes.extractor import extract_quotes
+from tui.extract.quotes.extractor import QuoteKind, extract_quotes
 from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
 
 _BOUNDS = {
@@ -133,7 +133,7 @@ def draft_briefing(sources: Iterable[ArticleText], title: str | None = None) -> 
                 q.role or "",
             )
             for q in found.quotes
-            if q.kind == "full"
+            if q.kind == QuoteKind.FULL
         ]
         figures = [
             Figure(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.extract.figures.extractor import ExtractedFigure, extract_figures, is_calendar
-from tui.extract.quotes.extractor import extract_quotes
+from tui.extract.quotes.extractor import QuoteKind, extract_quotes
 
 
 def extraction_record(article_id: str, text: str) -> dict[str, Any]:
@@ -25,12 +25,12 @@ def extraction_record(article_id: str, text: str) -> dict[str, Any]:
             "cue": quote.cue,
         }
         for quote in found.quotes
-        if quote.kind == "full"
+        if quote.kind == QuoteKind.FULL
     ]
     fragments = [
         {"speaker": quote.speaker, "text": quote.text, "start": quote.start, "end": quote.end}
         for quote in found.quotes
-        if quote.kind != "full"
+        if quote.kind != QuoteKind.FULL
     ]
     found_figures = extract_figures(text)
     figures = [_figure(f) for f in found_figures if not is_calendar(f)]

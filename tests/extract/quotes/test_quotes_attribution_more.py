@@ -5,7 +5,7 @@ invented sentence or two per rule)."""
 from __future__ import annotations
 
 from tui.extract.quotes.extractor import ExtractedQuote, extract_quotes
-from tui.extract.speakers.resolution import looks_like_person
+from tui.extract.speakers.names import looks_like_person
 from tui.extract.speakers.roles import roles_at
 
 

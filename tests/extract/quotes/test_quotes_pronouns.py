@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.extract.quotes.extractor import ExtractedQuote, extract_quotes
-from tui.extract.speakers.resolution import looks_like_person
+from tui.extract.speakers.names import looks_like_person
 
 _MARSH = "Governor Ann Marsh opened the hearing on Monday.\n\n"
 

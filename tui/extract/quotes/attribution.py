@@ -7,6 +7,7 @@ quotations are never mistaken for attributions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,24 +18,20 @@ from tui.extract.quotes.cues import (
     cue_verbs,
     normalise_cue,
 )
+from tui.extract.speakers.mention import Mention
 from tui.extract.speakers.names import (
     NAME_END_RE,
     NAME_RUN,
     NAME_RUN_RE,
     ROLE_NOUNS,
-    Mention,
     is_org_name,
-    sentence_subject,
-    subject_after_verb,
-    subject_before,
 )
+from tui.extract.speakers.phrase_after import subject_after_verb
+from tui.extract.speakers.phrase_before import subject_before
+from tui.extract.speakers.sentence_subjects import sentence_subject
+from tui.extract.vocabulary import word_set
 
-_ABBREV = frozenset(
-    """mr mrs ms dr sen rep gov gen lt col sgt capt adm maj st jr sr prof rev no vs inc corp co
-    ltd u.s a.m p.m u.k u.n d.c jan feb mar apr aug sept sep oct nov dec ft mt pres sec atty
-    supt cmdr
-    """.split()
-)
+_ABBREV = word_set("abbreviations")
 _SENT_END_RE = re.compile(r"[.!?]+[”\"’)\]]*(?=\s|$)")
 _LEAD_RE = re.compile(r"[\s,;:—–\-”\"’]*")
 _ACCORDING_RE = re.compile(r"(?<![\w’'])[Aa]ccording\s+to\s+")
@@ -91,10 +88,7 @@ _QUOTED_AS_RE = re.compile(
     r"(?:[a-z]+ly[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
 )
 # Documents that speak for whoever issued them: "a statement from ...", "a post by ...".
-_DOC_NOUNS = frozenset(
-    """statement statements release report letter email e-mail tweet post memo transcript filing
-    message note video""".split()
-)
+_DOC_NOUNS = word_set("document_nouns")
 _DOC_SOURCE_RE = re.compile(
     rf"[ \u00a0]+(?:(?:issued|released|posted|sent|signed)[ \u00a0]+)?(?:from|by|of)[ \u00a0]+"
     rf"(?:the[ \u00a0]+)?({NAME_RUN})"
@@ -104,6 +98,9 @@ _SIGNATURE_RE = re.compile(rf"[-—–]+\s*({NAME_RUN})\s*(?:[,.]|$)")
 
 @dataclass(slots=True)
 class Attribution:
+    """Who a quotation's attribution names (None when it names no one) and its cue: the speech
+    verb, "according to", ":" or "—"."""
+
     mention: Mention | None
     cue: str | None
 
@@ -127,6 +124,11 @@ def is_sentence_end(text: str, m: re.Match[str]) -> bool:
 def sentence_ends(text: str, lo: int, hi: int) -> list[int]:
     """Offsets just after each sentence end in text[lo:hi]."""
     return [m.end() for m in _SENT_END_RE.finditer(text, lo, hi) if is_sentence_end(text, m)]
+
+
+def ends_between(ends: list[int], lo: int, hi: int) -> list[int]:
+    """The sentence ends (from sentence_ends, ascending) that fall within [lo, hi]."""
+    return ends[bisect.bisect_left(ends, lo) : bisect.bisect_right(ends, hi)]
 
 
 def _first_sentence_end(text: str, lo: int, hi: int) -> int:

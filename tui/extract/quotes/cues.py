@@ -1,50 +1,19 @@
-"""Speech verbs of news writing ("said", "added", "tweeted", "according to"), precompiled."""
+"""Speech verbs of news writing ("said", "added", "tweeted", "according to"), precompiled.
+
+The verbs are vocabulary files (speech_verbs.txt and its neighbours); the patterns that find them
+are built once, when this module is imported.
+"""
 
 from __future__ import annotations
 
 import re
 
-# Regular verbs: base form -> 3rd person, past and gerund are derived; irregular ones listed whole.
-_REGULAR = (
-    "add assert urge warn note stress insist argue explain tweet declare continue recall reply "
-    "ask state claim announce acknowledge admit agree answer boast complain concede conclude "
-    "confirm contend counter cry demand deny emphasize emphasise exclaim joke lament maintain "
-    "mention muse observe predict proclaim promise quip remark repeat report respond retort "
-    "reveal shout suggest testify vow whisper yell post recount charge allege caution comment "
-    "thunder pledge reason scoff snap sigh laugh wonder tout underscore reiterate highlight "
-    "opine echo text email e-mail interject plead beg advise explain chide implore insist "
-    "marvel scream protest rail summarize summarise describe assure fume press chant "
-).split()
-_IRREGULAR = (
-    "said says say saying told tells telling wrote writes writing written read reads"
-).split()
-_DOUBLE_FINAL = {"admit": "admitt", "snap": "snapp", "quip": "quipp", "beg": "begg"}
-_PHRASES = (
-    "pointed out",
-    "points out",
-    "pointing out",
-    "put it",
-    "puts it",
-    "chimed in",
-    "chimes in",
-    "according to",
-    "went on",
-    "goes on",
-    "going on",
-    "shot back",
-    "fired back",
-    "wrote back",
-    "writes back",
-    "hit back",
-    "shoots back",
-    "fires back",
-    "went on to say",
-    "spoke of",
-)
+from tui.extract.vocabulary import table, word_list, word_set
 
 
-def _forms(verb: str) -> list[str]:
-    stem = _DOUBLE_FINAL.get(verb, verb)
+def _forms(verb: str, stems: dict[str, str]) -> list[str]:
+    """A regular verb's base, 3rd person, past and -ing forms."""
+    stem = stems.get(verb, verb)
     if verb.endswith("y") and verb[-2] not in "aeiou":
         return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
     if verb.endswith("ee"):
@@ -55,42 +24,16 @@ def _forms(verb: str) -> list[str]:
     return [verb, third, stem + "ed", stem + "ing"]
 
 
-_ALL_FORMS: set[str] = set(_IRREGULAR) | set(_PHRASES)
-for _v in _REGULAR:
-    _ALL_FORMS.update(_forms(_v))
-# Base forms that are mostly nouns in news prose.
-_ALL_FORMS -= {
-    "state",
-    "post",
-    "report",
-    "note",
-    "echo",
-    "text",
-    "email",
-    "e-mail",
-    "snap",
-    "charge",
-    "counter",
-    "cry",
-    "reason",
-    "answer",
-    "comment",
-    "joke",
-    "laugh",
-    "promise",
-    "demand",
-    "sigh",
-    "shout",
-    "plead",
-    "beg",
-    "advise",
-    "rail",
-    "protest",
-    "describe",
-    "press",
-}
+def _all_forms() -> frozenset[str]:
+    forms: set[str] = set(word_list("speech_verb_forms")) | set(word_list("speech_phrases"))
+    stems = table("speech_verb_stems")
+    for verb in word_list("speech_verbs"):
+        forms.update(_forms(verb, stems))
+    # Base forms that are mostly nouns in news prose.
+    return frozenset(forms - word_set("speech_verb_noun_forms"))
 
-CUE_FORMS: frozenset[str] = frozenset(_ALL_FORMS)
+
+CUE_FORMS: frozenset[str] = _all_forms()
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -128,13 +71,12 @@ CUE_AT_END_RE = re.compile(rf"(?<![\w’'-])(?:{_ALT})\s*[,:]?\s*$")
 
 # A speech verb opening its sentence, the speaker after it: "Said Trump: “", "Added Smith, “".
 CAPITAL_CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Replied|Explained|Continued|"
-    r"Noted|Recalled|Declared|Tweeted|Quipped|Warned|Insisted|Argued)(?![\w’'-])"
+    rf"(?<![\w’'-])(?:{'|'.join(word_list('speech_verbs_opening'))})(?![\w’'-])"
 )
 
 
 # Verbs whose following noun is the listener, not the speaker ("told CBS News").
-OBJECT_VERBS = frozenset("told tells telling tell urged urges urging assured assures".split())
+OBJECT_VERBS = word_set("speech_verbs_listener")
 
 
 # A determiner right before a speech verb's form makes it a noun: "the comments", "his reports".
@@ -146,7 +88,7 @@ _NOUN_BEFORE_RE = re.compile(
 
 
 # The commonest speech verbs, never nouns: no need to look at what precedes them.
-_ALWAYS_VERBS = frozenset("said says told tells wrote writes added adds asked saying".split())
+_ALWAYS_VERBS = word_set("speech_verbs_never_nouns")
 
 
 def is_noun_use(text: str, start: int) -> bool:

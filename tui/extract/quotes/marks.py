@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from tui.extract.quotes.cues import ends_with_cue_word
 
@@ -27,6 +28,16 @@ _DASHES = frozenset("—–-")
 _FAR = 1 << 62
 
 
+class QuoteKind(StrEnum):
+    """Whether quoted words stand as a quotation of their own or sit inside the reporter's prose.
+
+    A StrEnum: equal to its string value and written as that string in JSON.
+    """
+
+    FULL = "full"  # a whole quotation: "“We will win,” she said."
+    FRAGMENT = "fragment"  # words quoted inside a sentence: called it “a tremendous plan”
+
+
 @dataclass(slots=True)
 class QuoteSpan:
     """A stretch of text between quotation marks, within one paragraph."""
@@ -40,7 +51,7 @@ class QuoteSpan:
     para_end: int
     single: bool  # single marks (‘ ’ or ')
     closed: bool
-    kind: str = "full"
+    kind: QuoteKind = QuoteKind.FULL
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -158,7 +169,7 @@ def _make_span(
     return QuoteSpan(start, end, open_pos, close_pos, para, lo, hi, single, closed)
 
 
-def classify(text: str, span: QuoteSpan, prev_close: int) -> str:
+def classify(text: str, span: QuoteSpan, prev_close: int) -> QuoteKind:
     """'full' when the quotation stands as its own clause, 'fragment' when embedded in prose.
 
     A whole quotation starts a paragraph or follows a sentence end, a colon or comma, or a speech
@@ -174,16 +185,24 @@ def classify(text: str, span: QuoteSpan, prev_close: int) -> str:
         else ""
     )
     if before and before[-1] not in _BEFORE_OK and not ends_with_cue_word(before):
-        return "fragment"
+        return QuoteKind.FRAGMENT
     last = content.rstrip("’'")[-1:]
     introduced = before[-1:] in ",:" and ends_with_cue_word(before)  # 'tweeted, “...” on Friday'
     if last not in _END_PUNCT and after and after[0].isalnum() and not introduced:
-        return "fragment"
+        return QuoteKind.FRAGMENT
     if before and before[-1] in _DASHES and after[:1] in _DASHES:
-        return "fragment"  # a parenthetical aside between dashes
+        return QuoteKind.FRAGMENT  # a parenthetical aside between dashes
     if before and before[-1] in "([" and after[:1] in ")]":
-        return "fragment"
-    return "full"
+        return QuoteKind.FRAGMENT
+    return QuoteKind.FULL
+
+
+def opens_paragraph(masked: str, s: QuoteSpan) -> bool:
+    """Whether the quotation's opening mark is the first thing in its paragraph."""
+    k = s.para_start
+    while k < s.open_pos and masked[k] in " \t\u00a0":
+        k += 1
+    return k == s.open_pos
 
 
 def looks_like_title(s: str) -> bool:

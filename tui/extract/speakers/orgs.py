@@ -1,7 +1,8 @@
 """Generic descriptions of organisations ("the ministry", "the company") and the named body each
 can mean: the most recent organisation named earlier whose name contains that head word or marks
 it as of that kind ("Acme Corp" is a company; "Ministry of Transport" is a ministry). With no such
-body the description stays unresolved: an unnamed source is never guessed.
+body the description stays unresolved: an unnamed source is never guessed. The kinds and the
+words that mark them are a vocabulary table (org_heads.tsv).
 """
 
 from __future__ import annotations
@@ -11,56 +12,15 @@ import re
 
 from tui.extract.speakers.genders import first_name_gender
 from tui.extract.speakers.names import NAME_RUN, is_org_name
+from tui.extract.vocabulary import table, word_list, word_set
 
-_COMPANY = frozenset(
-    """company co corp corporation inc incorporated llc ltd limited plc holdings industries gmbh
-    ag""".split()
-)
-_GROUPISH = frozenset(
-    """group association foundation institute coalition alliance watch project initiative society
-    federation movement league pac caucus network organization organisation
-    union""".split()
-)
 # head noun of a description -> name words (lower case) that make a name one of that kind
 ORG_HEADS: dict[str, frozenset[str]] = {
-    "company": _COMPANY,
-    "firm": _COMPANY | {"llp", "partners", "associates"},
-    "ministry": frozenset({"ministry"}),
-    "department": frozenset({"department"}),
-    "agency": frozenset({"agency", "bureau", "service", "authority"}),
-    "campaign": frozenset({"campaign"}),
-    "committee": frozenset({"committee", "pac"}),
-    "council": frozenset({"council"}),
-    "bank": frozenset({"bank", "reserve", "fed"}),
-    "court": frozenset({"court"}),
-    "party": frozenset({"party"}),
-    "group": _GROUPISH,
-    "organization": _GROUPISH,
-    "organisation": _GROUPISH,
-    "union": frozenset({"union", "federation"}),
-    "commission": frozenset({"commission"}),
-    "administration": frozenset({"administration"}),
-    "government": frozenset({"government"}),
-    "foundation": frozenset({"foundation"}),
-    "institute": frozenset({"institute"}),
-    "association": frozenset({"association"}),
-    "coalition": frozenset({"coalition"}),
-    "alliance": frozenset({"alliance"}),
-    "board": frozenset({"board"}),
-    "bureau": frozenset({"bureau"}),
-    "authority": frozenset({"authority"}),
-    "embassy": frozenset({"embassy"}),
-    "university": frozenset({"university"}),
+    head: frozenset(words.split()) for head, words in table("org_heads").items()
 }
 # Words that make a name a person's: "Sen. Bank", "Judge Court".
-_PERSON_WORDS = frozenset(
-    """mr mrs ms miss dr sen rep gov gen lt col sgt capt adm maj rev prof lord lady sir dame sheikh
-    emir pres sec atty supt cmdr judge justice senator governor mayor president minister""".split()
-)
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
+_PERSON_WORDS = word_set("person_title_words")
+_TIME_WORDS = frozenset(w.lower() for name in ("weekdays", "months") for w in word_list(name))
 ORG_REACH = 3000  # characters back a description may reach for the body it means
 
 # "the ministry", "The company": a definite description that is the head noun alone.

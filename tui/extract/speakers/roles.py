@@ -6,7 +6,8 @@ nominee Donald Trump"), an appositive after it ("Bill Clinton, the former presid
 tag ("Marco Rubio (R-Fla.)"). A description matches a role phrase that contains its head noun (or
 an alias: "senator" / "Sen."), unless the phrase ranks differently ("Vice President", "press
 secretary" for "the president", "the secretary"); its other words (party, state, "former")
-must not contradict the person's and add to the score.
+must not contradict the person's and add to the score. Synonyms, ranks, offices and state
+abbreviations are vocabulary files (role_synonyms.tsv, rank_words.txt, ...).
 """
 
 from __future__ import annotations
@@ -16,42 +17,22 @@ import re
 
 from tui.extract.speakers.names import ROLE_NOUNS, TITLE_WORDS
 from tui.extract.speakers.places import PLACES
+from tui.extract.vocabulary import table, word_set
 
 # Words written for the same role, folded to one.
-_CANON = {
-    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
-    "congressman": "representative", "congresswoman": "representative",
-    "congressmember": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "atty": "attorney", "prof": "professor",
-    "nominee": "candidate", "frontrunner": "candidate", "front-runner": "candidate",
-    "hopeful": "candidate", "contender": "candidate",
-    "mogul": "businessman", "businesswoman": "businessman", "billionaire": "businessman",
-    "tycoon": "businessman", "envoy": "ambassador", "diplomat": "ambassador",
-    "spokeswoman": "spokesman", "spokesperson": "spokesman", "advisor": "adviser",
-    "chairwoman": "chairman", "chair": "chairman", "gop": "republican",
-    "republicans": "republican", "democrat": "democratic", "democrats": "democratic",
-    "dem": "democratic", "congressional": "representative",
-}
+_CANON = table("role_synonyms")
 # Heads that any of several roles fill ("the lawmaker" is a senator or a representative).
 _HEAD_FILLERS = {
-    "lawmaker": {"lawmaker", "senator", "representative", "legislator"},
-    "legislator": {"lawmaker", "senator", "representative", "legislator"},
-    "politician": {"senator", "representative", "governor", "mayor", "politician", "lawmaker"},
+    head: frozenset(roles.split()) for head, roles in table("role_head_fillers").items()
 }
 # Words that make a different rank of the same role: "Vice President" is not "the president".
-_RANK = frozenset("vice deputy assistant associate under lieutenant lt co press".split())
+_RANK = word_set("rank_words")
 # Groups of words of which a person has one: a contradiction rules the person out.
 _PARTIES = frozenset({"republican", "democratic", "independent", "libertarian"})
 _SIDES = frozenset({"majority", "minority"})
 _CHAMBERS = frozenset({"senate", "house"})
-_PLACE_WORDS = frozenset(p.lower() for p in PLACES) | frozenset(
-    "york jersey hampshire carolina dakota rhode mexican american british french german "
-    "russian chinese pakistani indian iranian israeli".split()
-)
-_FILLER = frozenset(
-    "the a an of for to and in on at his her their its who is was has been then new top "
-    "longtime current outgoing incoming senior one".split()
-)
+_PLACE_WORDS = frozenset(p.lower() for p in PLACES) | word_set("place_adjectives")
+_FILLER = word_set("role_filler_words")
 _ROLEISH = ROLE_NOUNS | TITLE_WORDS | frozenset(_CANON)
 _WORD_RE = re.compile(r"[A-Za-z][\w\-’']*")
 _APPOSITIVE_RE = re.compile(
@@ -62,18 +43,8 @@ _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _PARTY_TAG_RE = re.compile(r"\s*(?:\(|,\s*)([RDI])[-–]\s?([A-Z][\w.]*)")
 _ADJ_ENDINGS = ("al", "ic", "ian", "ary")
 _PARTY_LETTER = {"R": "republican", "D": "democratic", "I": "independent"}
-_STATE_ABBREV = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
-    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
-    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
-    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
-    "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania",
-    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia", "wash": "washington",
-    "wis": "wisconsin", "wyo": "wyoming", "n.j": "jersey", "n.y": "york", "n.h": "hampshire",
-    "n.c": "carolina", "s.c": "carolina", "n.d": "dakota", "s.d": "dakota", "n.m": "mexico",
-}
-_STATE_ABBREV.update({s: s for s in ("iowa", "ohio", "utah", "idaho", "maine", "alaska", "hawaii")})
+# "Fla." in a party tag -> the place word the state's roles use ("florida", "jersey").
+_STATE_ABBREV = table("state_abbreviations")
 
 
 def norm(word: str) -> str:
@@ -162,7 +133,7 @@ def score(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> flo
 
 
 # Offices a person holds one of at a time: "the Maine senator" is not President Ode.
-_OFFICES = frozenset("president senator representative governor mayor secretary".split())
+_OFFICES = word_set("offices")
 
 
 def compatible(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> bool:

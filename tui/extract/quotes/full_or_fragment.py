@@ -1,0 +1,134 @@
+"""A second look at whole quotation or fragment once each quotation's attribution is known, and
+which quotations in single marks to keep (mostly titles and names; only clear speech stays)."""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.quotes.attribution import Attribution, attribution_after
+from tui.extract.quotes.cues import OBJECT_VERBS, cue_verbs
+from tui.extract.quotes.marks import (
+    QuoteKind,
+    QuoteSpan,
+    looks_like_title,
+    opens_paragraph,
+    word_count,
+)
+from tui.extract.vocabulary import word_set
+
+_FINAL_PUNCT = frozenset(".!?")
+# A speech verb's listener, a few words with no punctuation: "told the crowd", "asked Ng".
+_LISTENER_GAP_RE = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}[ \u00a0]+")
+_LAST_WORD_RE = re.compile(r"[a-z\-]+$")
+# Nouns for works whose titles are set in quotation marks.
+_WORK_NOUNS = word_set("work_nouns")
+
+
+def settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None) -> None:
+    """Second look at full/fragment once the attribution is known.
+
+    A title or a few words with no speech verb of their own are not a whole quotation
+    ('his memoir, “Gifted Hands,” and'); a sentence-opening quotation that lost its comma is one
+    when a speaker follows ('“The caucus is a battle of niches” Grubbs said').
+    """
+    words = text[s.start : s.end]
+    if s.kind == QuoteKind.FULL and (
+        _label(words)
+        or (
+            looks_like_title(words)
+            and (
+                (attr is None and not _standalone_sentence(masked, s, words))
+                or _listener_title(masked, s)
+                or _named_work(masked, s)
+            )
+        )
+    ):
+        s.kind = QuoteKind.FRAGMENT
+    elif (
+        s.kind == QuoteKind.FRAGMENT
+        and s.closed
+        and word_count(words) >= 3
+        and words[:1].isupper()
+        and (
+            (
+                opens_paragraph(masked, s)
+                and attribution_after(masked, s.close_pos + 1, s.para_end) is not None
+            )
+            or _sentence_after_listener(masked, s, words)
+        )
+    ):
+        s.kind = QuoteKind.FULL
+
+
+def _label(words: str) -> bool:
+    """'“Related:”': a word or two ending in a colon head what follows; nobody says them."""
+    return words.endswith(":") and word_count(words) <= 2
+
+
+def _sentence_after_listener(masked: str, s: QuoteSpan, words: str) -> bool:
+    """'Ng told the crowd “We will win this.”': a whole sentence right after a speech verb and
+    its listener, with no comma, is still a whole quotation."""
+    after = masked[s.close_pos + 1 : s.para_end].lstrip()
+    if not words.endswith((".", "!", "?")) or not (after[:1].isupper() or not after):
+        return False
+    if looks_like_title(words):
+        return False  # "in an interview with “Weekend Edition.”": a programme
+    lo = max(s.para_start, s.open_pos - 60)
+    verbs = cue_verbs(masked, lo, s.open_pos)
+    return (
+        bool(verbs) and _LISTENER_GAP_RE.fullmatch(masked, verbs[-1].end(), s.open_pos) is not None
+    )
+
+
+def _listener_title(masked: str, s: QuoteSpan) -> bool:
+    """'Ng told “Morning Brief,” adding ...': a title right after a verb of telling names the
+    programme spoken to, not words said."""
+    before = masked[max(s.para_start, s.open_pos - 12) : s.open_pos].rstrip(" \u00a0")
+    m = _LAST_WORD_RE.search(before)
+    return m is not None and m.group() in OBJECT_VERBS
+
+
+def _named_work(masked: str, s: QuoteSpan) -> bool:
+    """'..., she wrote in her memoir, “Open Roads.”': a title set after a noun for a work (book,
+    film, show, ad ...) and a comma names that work."""
+    before = masked[max(s.para_start, s.open_pos - 24) : s.open_pos].rstrip(" \u00a0")
+    if not before.endswith(","):
+        return False
+    m = _LAST_WORD_RE.search(before, 0, len(before) - 1)
+    return m is not None and m.group() in _WORK_NOUNS
+
+
+def _standalone_sentence(masked: str, s: QuoteSpan, words: str) -> bool:
+    """'... told the crowd. “Jo Ames and Al Roy.”': a quotation that makes a sentence of its own,
+    after a sentence end and closed by its own full stop, is speech even in title case (a title
+    is named inside a sentence)."""
+    if not s.closed or not words.endswith((".", "!", "?")):
+        return False
+    before = masked[s.para_start : s.open_pos].rstrip(" \u00a0")
+    return before[-1:] in _FINAL_PUNCT
+
+
+def keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
+    """Single marks are mostly titles and names: keep only attributed, sentence-like speech."""
+    if attr is None or attr.mention is None or attr.cue is None:
+        return False
+    if _headline_quote(text, s, attr):
+        return True
+    words = text[s.start : s.end].split()
+    if len(words) < 4:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised * 2 < len(words)
+
+
+def _headline_quote(text: str, s: QuoteSpan, attr: Attribution) -> bool:
+    """'Ng: ‘We Will Not Back Down.’': a headline names its speaker, then a colon and a whole
+    sentence in single marks (often in title case), and nothing after it."""
+    words = text[s.start : s.end]
+    return (
+        attr.cue == ":"
+        and s.closed
+        and words.endswith((".", "!", "?"))
+        and word_count(words) >= 3
+        and not text[s.close_pos + 1 : s.para_end].strip(" .\u00a0")
+    )

@@ -1,0 +1,119 @@
+"""Each quotation's own attribution: the speech verb and speaker after it ("“...,” Ng said"),
+on a signature line below it ("— Jo Ames, Leeds."), or before it in its sentence ("Ng said: “").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.quotes.attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    ends_between,
+    signature_after,
+)
+from tui.extract.quotes.cues import CUE_RE
+from tui.extract.quotes.marks import QuoteKind, QuoteSpan
+from tui.extract.speakers.names import NAME_RUN
+from tui.extract.speakers.phrase_before import subject_before
+
+_BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
+_FINAL_PUNCT = frozenset(".!?")
+# A line that names a quotation's speaker, then closes the quotation: 'Jo Ames, Harbour Trust.”'.
+_CLOSING_SIGNATURE_RE = re.compile(
+    rf"(?=[A-Z])({NAME_RUN})(?:,[^\n“”\"]{{1,100}})?\.?[”\"][ \t\u00a0]*(?:\n|$)"
+)
+# A capitalised pronoun after a quotation that ends its sentence opens the next sentence.
+_CAPITAL_PRONOUN_RE = re.compile(r"[ \u00a0]*(?:He|She|They)[ \u00a0]")
+# A speech verb followed by a clause of its own reports speech indirectly: "said he would".
+_INDIRECT_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:that|he|she|they|it|we|I|there|his|her|their)[ \u00a0]+[a-z’']+"
+)
+# What follows a verb of asking that reports a question rather than introduces a quotation.
+
+
+def _next_line_signature(masked: str, para_end: int) -> Attribution | None:
+    """A '— Name' line right after a paragraph that ends with a quotation."""
+    lo = para_end
+    while lo < len(masked) and masked[lo].isspace():
+        lo += 1
+    hi = masked.find("\n", lo)
+    return signature_after(masked, lo, hi if hi >= 0 else len(masked))
+
+
+def _closing_signature(masked: str, para_end: int) -> Attribution | None:
+    """'“... for a long time.¶Jo Ames, Harbour Trust.”': a pull quote left open at its paragraph's
+    end and closed after a line that only names who said it."""
+    lo = para_end
+    while lo < len(masked) and masked[lo].isspace():
+        lo += 1
+    m = _CLOSING_SIGNATURE_RE.match(masked, lo)
+    if m is None:
+        return None
+    return Attribution(subject_before(masked, lo, m.end(1)), "—")
+
+
+
+def neighbours(spans: list[QuoteSpan]) -> tuple[list[int], list[int]]:
+    """For each span: where the next span of its paragraph opens (or the paragraph's end), and
+    where the previous whole quotation of its paragraph closed (or the paragraph's start)."""
+    nxt = [s.para_end for s in spans]
+    prev = [s.para_start for s in spans]
+    for i in range(len(spans) - 1):
+        if spans[i + 1].para == spans[i].para:
+            nxt[i] = spans[i + 1].open_pos
+    last_close: dict[int, int] = {}
+    for i, s in enumerate(spans):
+        prev[i] = last_close.get(s.para, s.para_start)
+        if s.kind == QuoteKind.FULL:
+            last_close[s.para] = s.close_pos + 1
+    return nxt, prev
+
+
+def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
+    """Whether the words after a quotation that ends its own sentence ("“... today.” Ng said he
+    ...", "“Why now?” Ng writes back, “...") belong to another statement rather than to it.
+
+    They do when they introduce the next quotation of the paragraph (ending in a comma or colon
+    right before it) or report speech indirectly ("said he would"); a plain "“...?” she asked."
+    still attributes the quotation.
+    """
+    if masked[s.close_pos - 1 : s.close_pos] not in _FINAL_PUNCT:
+        return False
+    seg = masked[s.close_pos + 1 : nxt]
+    if (
+        nxt < s.para_end
+        and seg.rstrip()[-1:] in (",", ":")
+        and not any(ch in seg for ch in ".!?")
+        and text[nxt + 1 : nxt + 2].isupper()
+    ):
+        return True
+    if _CAPITAL_PRONOUN_RE.match(masked, s.close_pos + 1, nxt):
+        return True  # "“... the best we have!” She wrote back that ...": a sentence of its own
+    vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, s.close_pos + 120))
+    return vm is not None and _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None
+
+
+def attribute(
+    text: str, masked: str, s: QuoteSpan, nxt: int, prev_close: int, ends: list[int]
+) -> Attribution | None:
+    """The attribution of the quotation s: after it (up to nxt, where the next quotation of its
+    paragraph opens), on a signature line, or before it (from prev_close, where the previous
+    whole quotation closed)."""
+    if s.closed:
+        after = attribution_after(masked, s.close_pos + 1, nxt)
+        if after is not None and not _new_sentence_after(text, masked, s, nxt):
+            return after
+        if nxt == s.para_end and not masked[s.close_pos + 1 : nxt].strip(" .\u00a0"):
+            sig = _next_line_signature(masked, s.para_end)
+            if sig is not None:
+                return sig
+    elif s.close_pos == s.para_end:
+        sig = _closing_signature(masked, s.para_end)
+        if sig is not None:
+            return sig
+    inside = ends_between(ends, prev_close, s.open_pos)
+    lo = inside[-1] if inside else prev_close
+    return attribution_before(masked, max(lo, s.open_pos - _BEFORE_REACH), s.open_pos)
+

@@ -1,0 +1,94 @@
+"""Speech events: the speaker phrases of the reporter's own sentences (each sentence's subject,
+the subjects of its speech verbs, names opening its clauses), resolved in text order together with
+the quotations' own attributions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.extract.quotes.attribution import ends_between
+from tui.extract.quotes.cues import OBJECT_VERBS, cue_verbs
+from tui.extract.speakers.entity import Entity
+from tui.extract.speakers.mention import Mention
+from tui.extract.speakers.phrase_after import subject_after_verb
+from tui.extract.speakers.phrase_before import subject_before
+from tui.extract.speakers.resolution import Resolver
+from tui.extract.speakers.sentence_subjects import clause_subjects, sentence_subject
+
+_VERB_FIRST_PREV = frozenset(',”"')
+_ASK_VERBS = frozenset({"ask", "asks", "asked"})
+# What follows a verb of asking that reports a question rather than introduces a quotation.
+_QUESTION_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:him|her|them|me|us|[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*)*)[ \u00a0]+)?"
+    r"(?:whether|if|how|why|what|who|whom|which|when|where|about)\b"
+)
+
+
+
+
+@dataclass(slots=True)
+class Event:
+    """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's."""
+
+    mention: Mention
+    speaking: bool
+    para: int
+    entity: Entity | None = None
+
+
+
+def context_events(
+    masked: str, paras: list[tuple[int, int]], ends: list[int], wanted: set[int]
+) -> list[Event]:
+    """Subjects and speech-verb subjects of every sentence in the wanted paragraphs."""
+    events: list[Event] = []
+    for k, (lo, hi) in enumerate(paras):
+        if k not in wanted:
+            continue
+        bounds = [lo, *ends_between(ends, lo + 1, hi)]
+        for a, b in zip(bounds, [*bounds[1:], hi], strict=True):
+            while a < b and masked[a].isspace():
+                a += 1
+            if a >= b:
+                continue
+            subj = sentence_subject(masked, a, b)
+            if subj is not None:
+                events.append(Event(subj, False, k))
+            participle_done = False
+            if ", " in masked[a:b] or ";" in masked[a:b]:
+                events.extend(Event(m, False, k) for m in clause_subjects(masked, a, b))
+            for vm in cue_verbs(masked, a, b):
+                if vm.group().endswith("ing"):
+                    # A participle ("saying", "adding"): its subject is the sentence's.
+                    if subj is not None and not participle_done:
+                        events.append(Event(subj, True, k))
+                        participle_done = True
+                    continue
+                if vm.group() in _ASK_VERBS and _QUESTION_AFTER_RE.match(masked, vm.end(), b):
+                    continue  # "when Tapper asked whether ...": the interviewer, not a source
+                m = None
+                just_before = masked[max(a, vm.start() - 8) : vm.start()].rstrip()[-1:]
+                if just_before in _VERB_FIRST_PREV and vm.group() not in OBJECT_VERBS:
+                    m = subject_after_verb(masked, vm.end(), b)  # "..., said Sherman, a ..."
+                if m is None or m.kind != "name":
+                    m = subject_before(masked, a, vm.start()) or m
+                if m is not None:
+                    events.append(Event(m, True, k))
+    return events
+
+
+def resolve_all(resolver: Resolver, events: list[Event]) -> None:
+    """Resolve every event's mention in text order; an event at the same phrase as an earlier
+    one shares its entity."""
+    seen: dict[tuple[int, int], Event] = {}
+    for ev in sorted(events, key=lambda e: (e.mention.start, not e.speaking)):
+        key = (ev.mention.start, ev.mention.end)
+        first = seen.get(key)
+        if first is not None:
+            ev.entity = first.entity
+            if ev.speaking and not first.speaking and ev.entity is not None:
+                resolver.speakers.append(ev.entity)
+            continue
+        seen[key] = ev
+        ev.entity = resolver.resolve(ev.mention, speaking=ev.speaking)

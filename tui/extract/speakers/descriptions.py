@@ -1,0 +1,268 @@
+"""Resolving descriptions: "the former president" to the person whose roles fit it, "the ministry"
+to the latest ministry the article named, "the Clinton campaign" and "Ryan's office" to the body
+they name. A description that fits no one stays unresolved: an unnamed source is never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from tui.extract.speakers.entity import Entity
+from tui.extract.speakers.mention import Mention
+from tui.extract.speakers.names import ROLE_NOUNS, is_org_name, looks_like_person
+from tui.extract.speakers.orgs import (
+    ORG_HEADS,
+    ORG_REACH,
+    body_after,
+    fits,
+    full_org_name,
+    org_head,
+    other_body_between,
+)
+from tui.extract.speakers.places import PLACES
+from tui.extract.speakers.roles import compatible, description_key, names_place, score, weak
+from tui.extract.speakers.sentence_subjects import sentence_subject
+from tui.extract.vocabulary import word_set
+
+if TYPE_CHECKING:
+    from tui.extract.speakers.resolution import Resolver
+
+_OWNED_BODY_RE = re.compile(
+    r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})['’]s? (?:[a-z]+ )?(?:office|campaign|team)"
+)
+# "the Clinton campaign", "the Obama administration": a body named after its leader speaks itself.
+_NAMED_BODY_RE = re.compile(
+    r"(?:[Tt]he[ \u00a0]+)?(?!(?:His|Her|Its|Their|Our)[ \u00a0])"
+    r"((?:[A-Z][\w.\-]*[ \u00a0]+){1,3})(campaign|administration|government)"
+)
+# "his campaign", "her administration": the body of the person the pronoun means.
+_PRONOUN_BODY_RE = re.compile(
+    r"([Hh]is|[Hh]er)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(campaign|administration|government)"
+)
+# A document named after who publishes it: "the Heritage Institute website", "Ng's statement".
+_OWNED_DOC_RE = re.compile(
+    r"(?:[Tt]he[ \u00a0]+)?(?!(?:The|A|An|His|Her|Its|Their|Our|This|That|One)[ \u00a0])"
+    r"((?:[A-Z][\w.\-&]*[ \u00a0]+){0,3}[A-Z][\w.\-&]*?)(?:['’]s?)?"
+    r"[ \u00a0]+(?:(?:Facebook|Twitter|official|latest|new)[ \u00a0]+)?"
+    r"(?:website|statement|post|page|account|tweet|letter|report|memo|blog|release|editorial)"
+)
+# "his brother", "its senior vice president": someone defined by another, not by a role alone.
+_OWNER_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[A-Z][\w.\-]*['’]s)\s")
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
+# People who speak for someone else: "the spokesman" is never the person he speaks for.
+_PROXY_HEADS = word_set("proxy_role_nouns")
+
+
+def _by_role(r: Resolver, m: Mention, head: str) -> Entity | None:
+    """The person whose roles best fit a description, the latest mentioned on a tie: roles
+    they were given where the article names them, or where they were resolved before."""
+    key = description_key(m.text, head)
+    if key is None or _OWNER_DET_RE.match(m.text):
+        return None
+    cands: dict[str, tuple[int, list[str]]] = {}
+    occ = r.registry.occurrences
+    k = 0
+    while k < len(occ) and occ[k][0] < m.start:
+        roles = r.occurrence_roles(k)
+        if roles:
+            start, _end, name, _title = occ[k]
+            full = r.registry.fullest(name, start)
+            if " " not in name:  # "Fiorina, a chief executive": the Fiorina already met
+                full = next(
+                    (
+                        e.name
+                        for e in reversed(r.history[-200:])
+                        if e.person_like and e.name.rsplit(maxsplit=1)[-1] == name
+                    ),
+                    full,
+                )
+            known = cands.get(full)
+            cands[full] = (start, (known[1] if known else []) + roles)
+        k += 1
+    for ent, pos in zip(r.history[-200:], r.history_pos[-200:], strict=True):
+        if ent.roles and ent.person_like:
+            known = cands.get(ent.name)
+            cands[ent.name] = (
+                max(pos, known[0]) if known else pos,
+                (known[1] if known else []) + ent.roles,
+            )
+    best, best_rank, best_roles = None, None, []
+    for name, (pos, roles) in cands.items():
+        s = score(key, roles)
+        if s is None or (best_rank is not None and (s, pos) <= best_rank):
+            continue
+        ent = r.entity(name)
+        if (
+            ent.is_org
+            or name in PLACES
+            or not (
+                ent.person_like
+                or r.registry.titles.get(name)
+                or (" " in name and looks_like_person(name))
+            )
+        ):
+            continue
+        best, best_rank, best_roles = ent, (s, pos), roles
+    if best is not None and weak(key, best_roles):
+        # Only the role fits, not the party or place ("the Maine senator" for a senator
+        # not known to be from Maine): the person just named, or the latest speaker, if
+        # nothing rules them out.
+        recent = _named_just_before(r, m, key, best)
+        if recent is not None:
+            recent.person_like = True
+            return recent
+        for ent in reversed(r.speakers[-50:]):
+            if ent.person_like:
+                if not ent.roles or score(key, ent.roles) is not None:
+                    best = ent
+                break
+    if best is not None:
+        best.person_like = True
+    return best
+
+
+def _named_just_before(
+    r: Resolver,
+    m: Mention,
+    key: tuple[frozenset[str], frozenset[str]],
+    best_fit: Entity | None = None,
+) -> Entity | None:
+    """The person a description with a place means when no one is known by that place:
+    "Ng has not said whether he will quit. The Maine senator wrote ..." means Ng even
+    when no one called Ng a senator. In order: best_fit (the person whose role fits) if named
+    in the description's sentence or the one before; the named subject of the sentence
+    before; the person named last in those two sentences. Each only if nothing in their
+    roles rules them out."""
+    if not names_place(key):
+        return None  # a party alone ("the Republican") is too often left unsaid to rely on
+    sent = r.sentence_of(m.start)
+    lo = r.ends[sent - 2] if sent >= 2 else 0
+    cands: list[tuple[Entity, list[str]]] = []
+    occ = r.registry.occurrences
+    masked = r.registry.masked
+    k = bisect.bisect_left(occ, (m.start,)) - 1
+    while k >= 0 and occ[k][0] >= lo:
+        start, end, name, _title = occ[k]
+        roles = r.occurrence_roles(k)
+        k -= 1
+        if body_after(masked, end) is not None or name in r.registry.places:
+            continue  # "the Ng campaign", "in Maine"
+        ent = _person_named(r, name, start)
+        if ent is best_fit and ent is not None:
+            return ent
+        if ent is not None:
+            cands.append((ent, roles))
+    if sent >= 1:
+        subj = sentence_subject(masked, lo, r.ends[sent - 1])
+        if subj is not None and subj.kind == "name" and subj.name:
+            ent = _person_named(r, subj.name, subj.start)
+            for cand, roles in cands:
+                if cand is ent and compatible(key, ent.roles + roles):
+                    return ent
+    for cand, roles in cands:
+        if compatible(key, cand.roles + roles):
+            return cand
+    return None
+
+
+def _person_named(r: Resolver, name: str, pos: int) -> Entity | None:
+    """The entity of a name written at pos, if it can be a person."""
+    full = r.registry.fullest(name, pos)
+    ent = r.entities.get(full)
+    multi = " " in full
+    if multi and (is_org_name(full) or not looks_like_person(full)):
+        return None
+    if ent is None:
+        return r.entity(full) if multi else None
+    return ent if ent.person_like and not ent.is_org else None
+
+
+def _org_of_kind(r: Resolver, kind: str, pos: int) -> Entity | None:
+    """The most recent body named before pos that is of the kind a generic description
+    means ("the company" -> "Acme Corp", "the campaign" -> "Clinton campaign"), or None."""
+    masked = r.registry.masked
+    occ = r.registry.occurrences
+    best, best_pos, best_end = None, -1, -1
+    k = bisect.bisect_left(occ, (pos,)) - 1
+    while k >= 0 and occ[k][0] > pos - ORG_REACH:
+        start, end, name, title = occ[k]
+        k -= 1
+        body = body_after(masked, end)
+        if body is not None:  # "the Clinton campaign"
+            if body == kind or body in ORG_HEADS[kind]:
+                best, best_pos, best_end = f"{name} {body}", start, end + len(body) + 1
+                break
+            continue
+        if title:  # "Federal Reserve"; a person's title fails fits ("Sen. Bank")
+            name = f"{title} {name}"
+        full = full_org_name(masked, start, end, name)
+        known = r.entities.get(full)
+        if fits(full, kind) and (known is None or not known.person_like):
+            best, best_pos, best_end = full, start, end
+            break
+    n = len(r.history)
+    for j in range(n - 1, max(n - 50, 0) - 1, -1):
+        hpos = r.history_pos[j]
+        if hpos <= best_pos:
+            break
+        ent = r.history[j]
+        if (  # a body only ever described ("his campaign" -> "Sanders campaign")
+            hpos < pos
+            and ent.is_org
+            and ent.name not in r.registry.positions
+            and fits(ent.name, kind)
+        ):
+            best, best_end = ent.name, hpos + len(ent.name)
+            break
+    if best is None or other_body_between(masked, best_end, pos, kind):
+        return None  # no body of that kind named: unnamed, never guessed
+    ent = r.entity(best)
+    ent.is_org, ent.person_like = True, False
+    return ent
+
+
+def resolve_description(r: Resolver, m: Mention) -> Entity | None:
+    """Who a description (kind "desc") means, or None when it names no one known."""
+    head = (m.head or "").lower()
+    body = _NAMED_BODY_RE.fullmatch(m.text)
+    if body:
+        return r.entity(f"{' '.join(body.group(1).split())} {body.group(2)}")
+    owned = _PRONOUN_BODY_RE.fullmatch(m.text)
+    if owned:
+        person = r.pronoun("he" if owned.group(1).lower() == "his" else "she", m.start)
+        if person is None or person.is_org:
+            return None
+        return r.entity(f"{person.name.split()[-1]} {owned.group(2)}")
+    doc = _OWNED_DOC_RE.fullmatch(m.text)
+    if doc:  # "the Heritage Foundation website notes": whoever publishes it speaks
+        return r.entity(r.registry.fullest(" ".join(doc.group(1).split()), m.start))
+    owner = _OWNED_BODY_RE.fullmatch(m.text)
+    if owner:  # "Ryan's office said": a named person's own office speaks for them
+        return r.entity(r.registry.fullest(owner.group(1), m.start))
+    kind = org_head(m.text)
+    if kind is not None:  # "the ministry said": the latest ministry the article named
+        return _org_of_kind(r, kind, m.start)
+    if not head or head not in ROLE_NOUNS:
+        return None  # "the report", "officials", "a source": unnamed, never guessed
+    if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
+        return None  # "a senior strategist", "one aide": someone new and unnamed
+    found = _by_role(r, m, head)
+    if found is not None:
+        return found
+    if head in _PROXY_HEADS:
+        return None  # an unnamed spokesman: not whoever spoke last
+    key = description_key(m.text, head)
+    if key is not None and not _OWNER_DET_RE.match(m.text):
+        found = _named_just_before(r, m, key)  # "the Maine senator": nobody's a senator
+        if found is not None:
+            found.person_like = True
+            return found
+    for ent in reversed(r.speakers[-50:]):
+        if ent.person_like:
+            return ent
+    for ent in reversed(r.history[-12:]):
+        if ent.person_like:
+            return ent  # nobody has spoken yet: the person the article is talking about
+    return r.named_before(m.start, None)

@@ -1,0 +1,255 @@
+"""The noun phrase ending right before a verb: the subject in "Ahmad said", "the former
+president, Bill Clinton, said", "Jane Doe, a spokeswoman for X, said", "..., who said".
+
+Reads backwards from the verb, dropping adverbs, times and party tags between the subject and
+the verb; a name inside a prepositional phrase ("Pollak of Breitbart") gives way to the phrase's
+head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.speakers.mention import PERSON_PRONOUNS, Mention
+from tui.extract.speakers.names import (
+    DET,
+    NAME_END_RE,
+    NAME_START_RE,
+    PREP_END_RE,
+    ROLE_NOUNS,
+    SP,
+    STOP_CAPS,
+    TITLE_WORDS,
+    is_org_name,
+    is_role_phrase,
+    mention_from_run,
+)
+from tui.extract.vocabulary import word_list, word_set
+
+_DESC_END_RE = re.compile(rf"(?<![\w’'-]){DET}(?:{SP}[\w’'.\-]+){{0,5}}?{SP}([a-z][\w\-]*)$")
+# A longer description ending in a role noun: "the independent Maine senator and Green party
+# candidate".
+_LONG_DESC_END_RE = re.compile(rf"(?<![\w’'-]){DET}(?:{SP}[\w’'.\-]+){{6,8}}?{SP}([a-z][\w\-]*)$")
+_TITLE_BEFORE_PREP_RE = re.compile(rf"(?:{'|'.join(word_list('titles_before_of'))})\s*$")
+_NONSPACE_RE = re.compile(r"\S+")
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*\.?")
+_AGE_RE = re.compile(r"\d{1,3}")
+_ROLE_WORD_RE = re.compile(r"[\w\-’'.]+")
+_ROLE_STOP = frozenset(
+    {"the", "a", "an", "said", "says", "and", "to", "his", "her", "their", "its"}
+)
+_LEADING_DET_RE = re.compile(
+    r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.\-]*['’]s)[ \u00a0]+$"
+)
+# A preposition right before a name, no determiner between: "from Mike Lee", not "for the
+# Wisconsin Republican".
+_BARE_PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on)\s+$")
+_PASSIVE_BY_RE = re.compile(r"[a-z](?:ed|en)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+by$")
+_TRAILING_TAG_RE = re.compile(r"[ \u00a0]*\([^()]{1,24}\)$")
+_TRAIL_WORDS = word_set("trailing_words")
+_TIME_WORDS = frozenset(
+    w.lower() for name in ("weekdays", "time_words", "months") for w in word_list(name)
+)
+_TIME_PREPS = frozenset("on last this next late early in at".split())
+# Speakers that are never a named person here: a document ("it reads"), the writer ("I said").
+_NON_PERSON_PRONOUNS = frozenset({"it", "It", "I", "we", "We"})
+_BARE_NOUN_RE = re.compile(r"[a-z][a-z\-]{2,}s")  # "officials", "critics"
+_NOT_NOUNS = word_set("function_words")
+
+
+def _strip_trailing(s: str) -> str:
+    """Drop adverbs, times and parentheses between a subject and its verb: 'Reid (D-Nev.) on
+    Tuesday also' -> 'Reid'. Works word by word from the end (a regex anchored at the end would
+    be tried at every position)."""
+    while True:
+        s = s.rstrip()
+        if s.endswith(")"):
+            k = s.rfind("(", max(0, len(s) - 70))
+            if k < 0 or ")" in s[k:-1]:
+                return s
+            s = s[:k]
+            continue
+        cut = s.rfind(" ")
+        last = s[cut + 1 :]
+        low = last.lower()
+        if (low in _TRAIL_WORDS and (last.islower() or not _capitalised_name_before(s, cut))) or (
+            low.endswith("ly") and last.islower() and len(low) > 3
+        ):
+            s = s[: cut + 1] if cut >= 0 else ""
+            continue
+        if low in _TIME_WORDS:
+            s = s[: cut + 1] if cut >= 0 else ""
+            before = s.rstrip()
+            k = before.rfind(" ")
+            if before[k + 1 :].lower() in _TIME_PREPS:
+                s = before[: k + 1] if k >= 0 else ""
+            continue
+        return s
+
+
+def _capitalised_name_before(s: str, cut: int) -> bool:
+    """Whether a capitalised word at s[cut + 1:] is a name spelt like a modal or adverb: after
+    a first name ("George Will", "Theresa May") or right after a quotation ("...,” Will wrote")."""
+    prev = s[:cut].rstrip()
+    if prev.endswith(("”", '"', ",", "¤")):
+        return True
+    word = prev[prev.rfind(" ") + 1 :]
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in STOP_CAPS
+        and word.lower() not in TITLE_WORDS
+    )
+
+
+def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | None:
+    """The noun phrase ending at hi (the subject of a verb that starts at hi)."""
+    lo = max(lo, hi - 160)
+    s = _strip_trailing(text[lo:hi].rstrip())
+    if not s:
+        return None
+    end = lo + len(s)
+    if s.endswith(",") and depth < 2:
+        return _appositive_subject(text, lo, end, depth)
+    cut = s.rfind(" ") + 1
+    last = s[cut:]
+    if last in PERSON_PRONOUNS or last in _NON_PERSON_PRONOUNS:
+        return Mention(lo + cut, end, last, "pronoun")
+    if last == "who" and depth < 2:
+        return _relative_antecedent(text, lo, lo + len(s[:cut].rstrip()), depth)
+    # End-anchored patterns are searched in a short tail only: they are tried at every position.
+    tail_at = max(0, len(s) - 90)
+    tail = s[tail_at:]
+    base = lo + tail_at
+    if last[:1].isupper() or last[:1] in "ÀÁÂÄÉÈÍÓÖÚÜ":
+        m = NAME_END_RE.search(tail)
+        if m:
+            return _name_or_pp_head(text, lo, base + m.start(), end, depth)
+    if last[:1].islower() and last not in _NOT_NOUNS:
+        m = _DESC_END_RE.search(tail)
+        if m is None and last in ROLE_NOUNS:
+            m = _LONG_DESC_END_RE.search(tail)
+        if m:
+            return _desc_or_pp_head(text, lo, base + m.start(), end, m.group(1), depth)
+        if (
+            len(last) > 3
+            and last.endswith("s")
+            and last not in _NOT_NOUNS
+            and _BARE_NOUN_RE.fullmatch(last)
+        ):
+            pre = s[:cut].rstrip()
+            if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
+                return Mention(lo + cut, end, last, "desc", head=last)
+    return None
+
+
+def _relative_antecedent(text: str, lo: int, hi: int, depth: int) -> Mention | None:
+    """Who speaks in '..., who said': the noun phrase before 'who' ("Dianne Feinstein, the
+    ranking Democrat, who said"), or the name right before it even inside a prepositional
+    phrase ("an endorsement from Mike Lee, who declared"): a relative clause follows the noun
+    it describes."""
+    comma = text.endswith(",", lo, hi)
+    inner = hi - 1 if comma else hi
+    nm = NAME_END_RE.search(text, max(lo, inner - 90), inner)
+    if nm is not None and _BARE_PREP_END_RE.search(text, max(lo, nm.start() - 16), nm.start()):
+        named = mention_from_run(text, nm.start(), nm.end(), None)
+        if named is not None:
+            return named
+    if not comma:
+        return None
+    return subject_before(text, lo, hi, depth + 1)
+
+
+def _name_or_pp_head(text: str, lo: int, start: int, end: int, depth: int) -> Mention | None:
+    """A name ending the subject, unless inside a prepositional phrase ('Pollak of Breitbart')."""
+    pre = text[lo:start]
+    pm = PREP_END_RE.search(pre)
+    if pm and _TITLE_BEFORE_PREP_RE.search(pre, 0, pm.start()):
+        pm = None  # "Chief of Staff Katie Walsh", "Secretary of State John Kerry": a title
+    elif pm and _PASSIVE_BY_RE.search(pre, 0, pm.start() + 2):
+        pm = None  # "defended by Rosa Imbert, ..., who said": the passive's agent
+    if pm:
+        if depth >= 3:
+            return None  # a name inside a prepositional phrase is never the subject itself
+        head = subject_before(text, lo, lo + pm.start(), depth + 1)
+        if head is not None and head.kind != "pronoun":
+            head.end = end
+            head.text = text[head.start : end]
+            return head
+        return None
+    found = _role_words_before(pre)
+    mention = mention_from_run(text, start, end, None)
+    if mention is None:
+        return None
+    np_start = start
+    if found:
+        role = found[0]
+        mention.role = f"{role} {mention.role}" if mention.role else role
+        mention.text = text[start:end]
+        np_start = lo + found[1]
+    dm = _LEADING_DET_RE.search(text, lo, np_start)
+    if dm:
+        np_start = dm.start()
+    if np_start < mention.start:
+        mention.np_start = np_start
+    return mention
+
+
+def _role_words_before(pre: str) -> tuple[str, int] | None:
+    """Words right before a name that end in a role noun ('presidential candidate'), and their
+    offset in pre."""
+    words = [(m.group(), m.start()) for m in _NONSPACE_RE.finditer(pre, max(0, len(pre) - 80))]
+    words = words[-5:]
+    if not words or words[-1][0].lower() not in ROLE_NOUNS:
+        return None
+    start = len(words) - 1
+    while (
+        start > 0
+        and _ROLE_WORD_RE.fullmatch(words[start - 1][0])
+        and words[start - 1][0].lower() not in _ROLE_STOP
+    ):
+        start -= 1
+    return " ".join(w for w, _ in words[start:]), words[start][1]
+
+
+def _desc_or_pp_head(
+    text: str, lo: int, start: int, end: int, head: str, depth: int
+) -> Mention | None:
+    pre = text[lo:start]
+    pm = PREP_END_RE.search(pre)
+    if pm and depth < 3:
+        outer = subject_before(text, lo, lo + pm.start(), depth + 1)
+        if outer is not None and outer.kind != "pronoun":
+            outer.end = end
+            outer.text = text[outer.start : end]
+            return outer
+    return Mention(start, end, text[start:end], "desc", head=head)
+
+
+def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | None:
+    """'Jane Doe, a spokeswoman for X,' / 'the nominee, Donald Trump,' / 'Ahmad, while ...,'"""
+    inner_end = end - 1
+    comma = text.rfind(",", lo, inner_end)
+    if comma < 0:
+        return subject_before(text, lo, inner_end, depth + 1)
+    inner = text[comma + 1 : inner_end].strip()
+    inner_start = text.index(inner, comma + 1) if inner else inner_end
+    tag = _TRAILING_TAG_RE.search(inner)
+    if tag and tag.start() > 0:
+        inner = inner[: tag.start()]  # "Gov. Ann Hale (R-Ohio),": the name before its tag
+    head = subject_before(text, lo, comma, depth + 1)
+    if _PARTY_TAG_RE.fullmatch(inner) or _AGE_RE.fullmatch(inner):
+        return head  # "Jason Chaffetz, R-Utah," / "Harry Bolt, 30,"
+    run = NAME_START_RE.fullmatch(inner) if inner else None
+    if run and not is_org_name(inner):
+        named = mention_from_run(text, inner_start, inner_start + len(inner), None)
+        if named is not None:
+            if head is not None and head.kind == "desc":
+                named.role = head.text
+                named.np_start = head.start
+            return named
+    if head is None:
+        return None
+    if head.kind == "name" and is_role_phrase(inner):
+        head.role = f"{head.role}; {inner}" if head.role else inner
+    return head
