@@ -1,0 +1,21 @@
+"""Quote spans: where quotations start and end, and whole quotations versus fragments.
+
+One test, one case a rule: the cases are in cases/spans.yaml
+(see expectations.py for the format).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.extract.quotes.expectations import case_id, check_extraction, load_cases
+
+CASES = load_cases(Path(__file__).parent / "cases" / "spans.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_spans(case: dict[str, Any]) -> None:
+    check_extraction(case)
