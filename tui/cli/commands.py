@@ -17,6 +17,13 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from tui.files.config import named_config
+
+    named = named_config(getattr(args, "config", None))
+    if named is not None and not os.path.exists(named[0]):
+        from tui.cli.main import UsageError
+
+        raise UsageError(f"briefing: {named[1]} names {named[0]}, which does not exist")
     config = load_config(getattr(args, "config", None))
     _print_problems(config.problems, sys.stderr)
     return config
@@ -27,8 +34,16 @@ def _paths(args: argparse.Namespace, config: Config) -> Sequence[str]:
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
-    for problem in problems:
-        print(problem, file=stream)
+    """Print every problem; a reader that stops reading (`| head -1`) does not change the
+    command's exit status."""
+    try:
+        for problem in problems:
+            print(problem, file=stream)
+        stream.flush()
+    except BrokenPipeError:
+        from tui.cli.streams import discard_output
+
+        discard_output()
 
 
 SMALL_BRIEFING_BYTES = 512 * 1024
@@ -78,10 +93,7 @@ def summary(args: argparse.Namespace) -> int:
 
     config = _config(args)
     fmt = args.format or config.summary_format
-    width = args.width or config.summary_width
-    if width < 20:
-        print("briefing summary: --width must be at least 20", file=sys.stderr)
-        return EXIT_USAGE
+    width = args.width if args.width is not None else config.summary_width
     result = _load(args, config)
     _print_problems(result.problems, sys.stderr)
     if not result.briefing.articles and result.problems:
@@ -91,14 +103,11 @@ def summary(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    if args.top < 1:
-        print("briefing summary: --top must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
     text = render(result.briefing, fmt, width, top=None if args.all else args.top)
     if args.output:
         from tui.files.atomic import write_atomic
 
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=result.files)
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -11,6 +11,9 @@ from tui.extract.draft import Draft, draft_briefing, slug
 from tui.files.articles import RawArticle, article_files, read_article
 from tui.files.atomic import write_atomic
 from tui.files.yaml_writer import dump_briefing
+from tui.model.problems import Problem
+from tui.text.plural import count
+from tui.text.sanitize import inert_name as inline
 
 HEADER = """\
 # Drafted by `briefing import` from {count} article file(s). Check it before you rely on it:
@@ -22,10 +25,10 @@ HEADER = """\
 def render_draft(draft: Draft) -> str:
     """The draft as YAML, with proposed keys marked so a person can accept or change them."""
     text = dump_briefing(draft.briefing, HEADER.format(count=len(draft.briefing.articles)))
-    for key, count in draft.proposed_keys.items():
+    for key, tied in draft.proposed_keys.items():
         text = re.sub(
             rf"^(\s+key: {re.escape(key)})$",
-            rf"\1  # proposed: same measure in {count} articles; keep, rename or remove",
+            rf"\1  # proposed: same measure in {tied} articles; keep, rename or remove",
             text,
             flags=re.M,
         )
@@ -40,6 +43,9 @@ def read_articles(paths: list[str]) -> tuple[list[RawArticle], list[str]]:
         article, problem = read_article(path)
         if article is None:
             errors.append(str(problem))
+        elif not article.text.strip():
+            empty = Problem(path, 1, 1, "(file)", "the article is empty; nothing to draft")
+            errors.append(str(empty))
         else:
             articles.append(article)
     return articles, errors
@@ -64,11 +70,13 @@ def import_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    backup = write_atomic(output, render_draft(draft), backup=args.force)
+    inputs = [article.path for article in articles]
+    backup = write_atomic(output, render_draft(draft), backup=args.force, inputs=inputs)
     counts = briefing.counts
-    print(
-        f"wrote {output}: {counts['articles']} articles, {len(briefing.speakers)} speakers, "
-        f"{counts['quotes']} quotes, {counts['figures']} figures, "
-        f"{len(draft.proposed_keys)} proposed keys" + (f" (backup: {backup})" if backup else "")
-    )
+    tally = ", ".join((
+        count(counts["articles"], "article"), count(len(briefing.speakers), "speaker"),
+        count(counts["quotes"], "quote"), count(counts["figures"], "figure"),
+        count(len(draft.proposed_keys), "proposed key"),
+    ))
+    print(f"wrote {inline(str(output))}: {tally}" + (f" (backup: {backup})" if backup else ""))
     return 1 if errors else 0

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from tui import __version__
+from tui.cli.streams import discard_output, printable_anywhere
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -34,6 +35,21 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from `low` to `high`, else a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, not {value}")
+        return value
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,14 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--width",
         "-w",
-        type=int,
+        type=whole_number(20, 1000),
         metavar="N",
         help="line width of the text format (default: 80, or config)",
     )
     summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     summary.add_argument(
         "--top",
-        type=int,
+        type=whole_number(1, 1_000_000),
         default=25,
         metavar="N",
         help="at most N key figures, N speakers and N quotations a speaker; articles listed "
@@ -119,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
     paths(search)
     search.add_argument("--json", action="store_true", help="one JSON object per hit, per line")
     search.add_argument(
-        "--limit", "-n", type=int, default=20, metavar="N", help="at most N hits (default: 20)"
+        "--limit", "-n", type=whole_number(1, 10_000), default=20, metavar="N",
+        help="at most N hits (default: 20)",
     )
     return parser
 
@@ -153,17 +170,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; never let a traceback reach the user unless --debug."""
     argv = sys.argv[1:] if argv is None else argv
     debug = "--debug" in argv
+    printable_anywhere()
+    command = "briefing"
     try:
         args = parse_args(argv)
+        command = f"briefing {args.command}" if args.command != "open" else command
         return _dispatch(args)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped reading (`| head`): what they took stands
+        discard_output()
         return EXIT_OK
     except Exception as error:
+        from tui.files.atomic import WriteError
+
+        if isinstance(error, WriteError):
+            print(f"{command}: {error}", file=sys.stderr)
+            return EXIT_PROBLEMS
         if debug:
             raise
         print(

@@ -35,6 +35,16 @@ KNOWN_KEYS = ("briefings", "theme", "summary")
 SUMMARY_KEYS = ("format", "width")
 
 
+def named_config(explicit: str | None = None) -> tuple[str, str] | None:
+    """The settings file the user named, and how (--config or $BRIEFING_CONFIG), if any."""
+    if explicit:
+        return explicit, "--config"
+    from_environment = os.environ.get("BRIEFING_CONFIG")
+    if from_environment:
+        return from_environment, "BRIEFING_CONFIG"
+    return None
+
+
 def find_config(explicit: str | None = None) -> str | None:
     """--config, else $BRIEFING_CONFIG, else ./config.yaml; None when there is none."""
     for candidate in (explicit, os.environ.get("BRIEFING_CONFIG"), CONFIG_NAME):

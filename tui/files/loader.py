@@ -73,7 +73,14 @@ def _walk(folder: str, problems: list[Problem]) -> Iterator[tuple[str, str]]:
         try:
             with os.scandir(root) as listing:
                 entries = list(listing)
-        except OSError:  # an unreadable folder is skipped, as os.walk skips it
+        except OSError as error:  # the others are still read; this one is a problem
+            problems.append(
+                Problem(
+                    root, 1, 1, "(folder)",
+                    f"cannot read this folder: {error.strerror or error}; "
+                    "check that you may read it",
+                )
+            )
             continue
         real = os.path.realpath(root)
         if real in visited:

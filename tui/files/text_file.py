@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 
 from tui.model.problems import Problem
 
@@ -19,8 +20,14 @@ def read_text_file(
     to do with a file over `max_bytes`.
     """
     try:
-        if os.path.isdir(path):
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             return None, Problem(path, 1, 1, _WHERE, "this is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            return None, Problem(
+                path, 1, 1, _WHERE,
+                f"this is {_kind(mode)}, not a file; give a regular {what} file",
+            )
         size = os.path.getsize(path)
         if size > max_bytes:
             return None, Problem(
@@ -32,7 +39,7 @@ def read_text_file(
                 f"limit; {too_big}",
             )
         with open(path, "rb") as handle:
-            raw = handle.read()
+            raw = handle.read(max_bytes + 1)  # it may have grown since it was measured
     except OSError as error:
         return None, Problem(
             path,
@@ -43,6 +50,16 @@ def read_text_file(
             "check that it exists and that you may read it",
         )
     return decode(raw, path, what)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def decode(raw: bytes, path: str, what: str) -> tuple[str | None, Problem | None]:

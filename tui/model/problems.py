@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.text.sanitize import inert_name
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
@@ -20,7 +22,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.where}: {self.message}"
+        """The problem on one line, as editors and compilers print it; the file's name is
+        shown inert (a name holding an escape sequence or a line break stays one line)."""
+        path = inert_name(self.path)
+        return f"{path}:{self.line}:{self.column}: {self.where}: {inert_name(self.message)}"
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:

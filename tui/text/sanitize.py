@@ -31,3 +31,14 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """`printable(text)` folded onto one line, runs of white space made one space."""
     return " ".join(printable(text).split())
+
+
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def inert_name(name: str) -> str:
+    """A file name from outside as one inert line: every control character, line breaks and
+    tabs included, shown as a visible escape (a name is not text to lay out)."""
+    return _CONTROL.sub(_escape, name)

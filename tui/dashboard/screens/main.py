@@ -88,7 +88,9 @@ class MainScreen(Screen[None]):
 
         switcher = self.query_one(ContentSwitcher)
         views = [
-            SummaryView(id="summary").data_bind(MainScreen.briefing, MainScreen.key_figures),
+            SummaryView(id="summary").data_bind(
+                MainScreen.briefing, MainScreen.key_figures, MainScreen.problems
+            ),
             QuotesView(id="quotes").data_bind(MainScreen.briefing),
             ArticlesView(id="articles").data_bind(MainScreen.briefing),
             LedgerView(id="ledger").data_bind(MainScreen.ledger),

@@ -16,7 +16,9 @@ from tui.dashboard.widgets.figure_panel import FigurePanel
 from tui.dashboard.widgets.messages import OpenArticle
 from tui.model.briefing import Briefing
 from tui.model.dates import describe_date
+from tui.model.problems import Problem
 from tui.reports.ledger import MAX_PANELS, KeyFigures
+from tui.text.plural import count
 from tui.text.sanitize import one_line, printable
 
 PANEL_WIDTH = 28
@@ -36,6 +38,7 @@ class SummaryView(VerticalScroll, can_focus=False):
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
     key_figures: reactive[KeyFigures | None] = reactive(None, init=False)
+    problems: reactive[tuple[Problem, ...]] = reactive((), init=False)
 
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
@@ -73,15 +76,27 @@ class SummaryView(VerticalScroll, can_focus=False):
         for name in ("articles", "speakers", "quotes", "figures"):
             if line:
                 line.append(" · ")
-            line.append(f"{counts[name]:,}", style="bold")
-            line.append(f" {name}")
+            number, noun = count(counts[name], name[:-1]).split(" ", 1)
+            line.append(number, style="bold")
+            line.append(f" {noun}")
         if not briefing.articles:
-            line = Text("No article could be read. Press p to see the problems.", style="italic")
+            line = Text(self._empty_words(), style="italic")
         self.query_one("#summary-counts", Static).update(line)
         if self.key_figures is None and briefing.articles:
             self.query_one("#summary-more", Static).update(
                 Text("Comparing the figures across the articles…", style="italic")
             )
+
+    def watch_problems(self) -> None:
+        if self.briefing is not None and not self.briefing.articles:
+            self.watch_briefing(self.briefing)
+
+    def _empty_words(self) -> str:
+        if self.problems:
+            return "No article could be read. Press p to see the problems."
+        return ("This briefing has no articles yet. Draft some from article files with "
+                "'briefing import ARTICLE... -o FILE', or add them to the file by hand "
+                "(docs/format.md).")
 
     async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
         briefing = self.briefing
