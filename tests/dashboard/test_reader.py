@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.search.memory import find_all
+from tui.search.find import find_all
 
 from .conftest import ready
 

@@ -33,8 +33,7 @@ if TYPE_CHECKING:
     from tui.files.config import Config
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
-    from tui.search.index import SearchIndex
-    from tui.search.memory import Hit
+    from tui.search.hits import Hit
 
 DEFAULT_THEME = "textual-dark"
 LIGHT_DARK = ("textual-dark", "textual-light")
@@ -45,8 +44,6 @@ SHOW_WAIT = 2.0
 PROGRESS_INTERVAL = 0.05
 """Seconds between updates of the loading progress."""
 SEARCH_LIMIT = 100
-IN_MEMORY_SEARCH_MAX = 1000
-"""Up to this many articles, search works in memory while the search index is built."""
 
 Signature = tuple[tuple[str, int, int], ...]
 
@@ -166,10 +163,10 @@ class BriefingApp(App[None]):
         self.last_search = ""
         self._signature: Signature = ()
         self._loading = False
-        self._index: SearchIndex | None = None
-        self._index_lock = threading.Lock()
-        self.index_ready = False
-        """True when the search index matches the briefing shown."""
+        from tui.search.service import SearchService
+
+        self.search_service = SearchService(self.paths)
+        """The search index of the briefing, kept in step with it (see `_update_index`)."""
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme
@@ -250,36 +247,21 @@ class BriefingApp(App[None]):
 
     def _update_index(self, briefing: Briefing) -> None:
         """Bring the search index in step with `briefing` (in a worker thread)."""
-        from tui.search.index import SearchIndex
+        self.post_message(self.IndexReady(briefing, self.search_service.update(briefing)))
 
-        try:
-            with self._index_lock:
-                if self._index is None:
-                    self._index = SearchIndex.for_paths(self.paths)
-                self._index.update(briefing)
-        except Exception as error:  # search falls back to the in-memory one
-            self.post_message(self.IndexReady(briefing, str(error) or type(error).__name__))
-        else:
-            self.post_message(self.IndexReady(briefing, None))
+    @property
+    def index_ready(self) -> bool:
+        """True when the search index matches the briefing shown."""
+        briefing = self.briefing
+        return briefing is not None and self.search_service.indexed is briefing
 
     def search_hits(self, query: str, limit: int = SEARCH_LIMIT) -> list[Hit] | None:
-        """The hits for `query`, best first; None while the index is being built for a
-        briefing too large to search in memory. Safe to call from a worker thread."""
-        from tui.search.memory import from_index, search, widen_to_phrase
-
+        """The hits for `query`, best first; None while the index is not in step with the
+        briefing shown. Safe to call from a worker thread."""
         briefing = self.briefing
-        if briefing is None:
+        if briefing is None or not query.strip():
             return []
-        if self.index_ready and self._index_lock.acquire(timeout=1.0):
-            try:
-                index = self._index
-                found = index.search(query, limit=limit, prefix=True) if index else []
-            finally:
-                self._index_lock.release()
-            return widen_to_phrase(briefing, from_index(found), query)
-        if len(briefing.articles) <= IN_MEMORY_SEARCH_MAX:
-            return search(briefing, query, limit=limit)
-        return None
+        return self.search_service.search(query, limit, briefing=briefing)
 
     def _files_changed(self) -> bool:
         files = self.result.files if self.result else ()
@@ -309,7 +291,6 @@ class BriefingApp(App[None]):
         self.result = message.result
         self._signature = message.signature
         self._loading = False
-        self.index_ready = False
         main = self.main
         main.problems = message.result.problems + self.config.problems
         main.briefing = message.result.briefing
@@ -333,14 +314,12 @@ class BriefingApp(App[None]):
 
         if message.briefing is not self.briefing or message.error is not None:
             return
-        self.index_ready = True
         for screen in self.screen_stack:
             if isinstance(screen, SearchScreen):
                 screen.index_ready()
 
     def on_unmount(self) -> None:
-        if self._index is not None and self._index_lock.acquire(blocking=False):
-            self._index.close()  # else a worker is still writing: the process exit ends it
+        self.search_service.close()  # or, when a worker is still writing, once it is done
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -371,8 +350,8 @@ class BriefingApp(App[None]):
 
         if self.briefing is None or isinstance(self.screen, SearchScreen):
             return
-        screen = SearchScreen(self.briefing, self.last_search if query is None else query,
-                              highlighted)
+        screen = SearchScreen(self.briefing, self.search_hits,
+                              self.last_search if query is None else query, highlighted)
 
         def chosen(hit: Hit | None) -> None:
             self.last_search = screen.query_text
@@ -382,14 +361,14 @@ class BriefingApp(App[None]):
         self.push_screen(screen, chosen)
 
     def _go_to_hit(self, hit: Hit, query: str, index: int) -> None:
-        from tui.search.memory import Kind
+        from tui.search.hits import Kind
 
         main = self.main
         main.remember(lambda: self.action_search(query, index))
         if hit.kind is Kind.SPEAKER:
             main.open_speaker(hit.speaker_id)
         elif hit.article_id is not None:
-            main.open_article(hit.article_id, hit.span if hit.end > hit.start else None)
+            main.open_article(hit.article_id, hit.span)
 
     def action_help(self) -> None:
         from tui.dashboard.screens.help import HelpScreen

@@ -1,7 +1,13 @@
-"""The search dialog: type, see hits from the whole briefing, Enter to go there."""
+"""The search dialog: type, see hits from the whole briefing, Enter to go there.
+
+It is given the search to run (`Search`: a query gives hits, or None while the index is
+not ready); every search runs in a worker thread, the newest query's cancelling the
+others', so typing never waits for one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,14 +21,11 @@ from textual.widgets.option_list import Option
 
 from tui.dashboard.widgets import VimOptionList
 from tui.model.briefing import Briefing
-from tui.search.memory import Hit, Kind
+from tui.search.hits import Hit, Kind
 from tui.text.sanitize import one_line
 
-SYNC_SEARCH_MAX = 2000
-"""Up to this many articles, search runs as one types; above, in a worker thread."""
-
-_TAGS = {Kind.SPEAKER: "speaker", Kind.FIGURE: "figure", Kind.QUOTE: "quote",
-         Kind.TITLE: "title", Kind.TEXT: "text"}
+Search = Callable[[str], list[Hit] | None]
+"""The hits for a query, or None while they cannot be had yet (the index is being built)."""
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -33,9 +36,11 @@ class SearchScreen(ModalScreen[Hit | None]):
         Binding("down", "results", "Results", show=False),
     ]
 
-    def __init__(self, briefing: Briefing, query: str = "", highlighted: int = 0) -> None:
+    def __init__(self, briefing: Briefing, search: Search, query: str = "",
+                 highlighted: int = 0) -> None:
         super().__init__(id="search-screen")
         self.briefing = briefing
+        self._search = search
         self.initial_query = query
         self.initial_highlight = highlighted
         self.hits: list[Hit] = []
@@ -62,15 +67,10 @@ class SearchScreen(ModalScreen[Hit | None]):
         return self.query_one(Input).value
 
     def _run(self, query: str) -> None:
-        if len(self.briefing.articles) <= SYNC_SEARCH_MAX:
-            self._show(query, self._search(query))
-        else:
+        if query.strip():
             self._search_in_thread(query)
-
-    def _search(self, query: str) -> list[Hit] | None:
-        if not query.strip():
-            return []
-        return self.app.search_hits(query)  # type: ignore[attr-defined, no-any-return]
+        else:
+            self._show(query, [])
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, query: str) -> None:
@@ -110,7 +110,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def _prompt(self, hit: Hit) -> Text:
         prompt = Text()
-        prompt.append(f" {_TAGS[hit.kind]} ", style="reverse")
+        prompt.append(f" {_tag(hit)} ", style="reverse")
         prompt.append(" ")
         prompt.append(hit.title, style="bold")
         article = self.briefing.article(hit.article_id) if hit.article_id else None
@@ -146,3 +146,10 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _tag(hit: Hit) -> str:
+    """What a hit is, as its row shows it: an article's is where the words were found."""
+    if hit.kind is Kind.ARTICLE:
+        return "title" if hit.span is None else "text"
+    return hit.kind.value

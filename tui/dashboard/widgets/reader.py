@@ -27,7 +27,7 @@ from tui.dashboard.widgets.safetext import SafeText
 from tui.dashboard.widgets.wrap import wrap_offsets
 from tui.model.briefing import Article
 from tui.model.dates import describe_date
-from tui.search.memory import find_all
+from tui.search.find import find_all
 from tui.text.plural import count
 from tui.text.sanitize import one_line
 
