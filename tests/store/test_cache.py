@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import tui.store.cache as cache
+import tui.store.cache_file as cache_file
+import tui.store.cache_parse as cache_parse
 from tests.conftest import DATA, ROOT, SEED_BRIEFING
 from tui.files import loader
 from tui.files.loader import load
@@ -28,12 +30,12 @@ def corpus(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     # Test files are written moments before they are read; trust their timestamps.
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cache_parse, "RACY_SECONDS", 0.0)
 
 
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files `load_file` parses (the cache calls it through tui.store.cache)."""
+    """The files `load_file` parses (the cache calls it through tui.store.cache_parse)."""
     calls: list[str] = []
     real = loader.load_file
 
@@ -41,7 +43,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(os.path.basename(path))
         return real(path)
 
-    monkeypatch.setattr(cache, "load_file", counting)
+    monkeypatch.setattr(cache_parse, "load_file", counting)
     return calls
 
 
@@ -183,7 +185,7 @@ def test_a_damaged_pickle_with_a_matching_checksum_is_rebuilt(
     expected = cache.load_cached([corpus])
     (store,) = _cache_files()
     stamp = cache._code_stamp()
-    cache._write_cache(store, stamp, [b"not a pickle"])
+    cache_file.write_cache(store, stamp, [b"not a pickle"])
     parsed.clear()
     assert cache.load_cached([corpus]) == expected
     assert len(parsed) == 3
@@ -215,7 +217,7 @@ def test_a_cache_writable_by_others_is_not_trusted(corpus: Path, parsed: list[st
 def test_a_file_changed_just_before_reading_is_parsed_again(
     corpus: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(cache_parse, "RACY_SECONDS", 3600.0)
     cache.load_cached([corpus])
     parsed.clear()
     cache.load_cached([corpus])
@@ -262,3 +264,13 @@ def test_clear_removes_the_cache(corpus: Path) -> None:
     cache.load_cached([corpus])
     assert cache.clear() == 1
     assert _cache_files() == []
+
+
+def test_the_parsing_code_is_stamped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stamp = cache._code_stamp()
+    assert "=?" not in stamp and "tui.files.loader=" in stamp and "tui.files.validate=" in stamp
+    # a change to the parser's source makes every cache stale
+    changed = tmp_path / "validate.py"
+    changed.write_text("# changed\n")
+    monkeypatch.setattr(sys.modules["tui.files.validate"], "__file__", str(changed))
+    assert cache._code_stamp() != stamp

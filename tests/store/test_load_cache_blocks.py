@@ -1,4 +1,4 @@
-"""Cache blocks: what `_pack` stores, `_unpack_block` gives back equal, field for field."""
+"""Cache blocks: what `pack_block` stores, `unpack_block` gives back equal, field for field."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tui.store.cache as cache
+import tui.store.cache_blocks as cache
 from tests.conftest import DATA, SEED_BRIEFING
 from tui.files.loader import discover, load_file
 from tui.files.validate import FileContent
@@ -87,7 +87,7 @@ def _same(left: list[cache.Entry], right: list[cache.Entry]) -> bool:
 @settings(max_examples=60, deadline=None)
 @given(_entries)
 def test_blocks_give_back_what_was_packed(entries: list[cache.Entry]):
-    assert _same(cache._unpack_block(cache._pack(entries)), entries)
+    assert _same(cache.unpack_block(cache.pack_block(entries)), entries)
 
 
 @settings(max_examples=20, deadline=None)
@@ -96,7 +96,7 @@ def test_classes_that_cannot_be_filled_by_slot_are_called(entries: list[cache.En
     saved = dict(cache._SETTERS)
     try:
         cache._SETTERS.update(dict.fromkeys(saved))
-        assert _same(cache._unpack_block(cache._pack(entries)), entries)
+        assert _same(cache.unpack_block(cache.pack_block(entries)), entries)
     finally:
         cache._SETTERS.update(saved)
 
@@ -106,8 +106,8 @@ def test_the_models_bulk_is_filled_by_slot():
 
 
 def test_built_objects_stay_frozen():
-    [(_, _, content)] = cache._unpack_block(
-        cache._pack([("p", None, load_file(str(SEED_BRIEFING)))])
+    [(_, _, content)] = cache.unpack_block(
+        cache.pack_block([("p", None, load_file(str(SEED_BRIEFING)))])
     )
     figure = content.articles[0][0].figures[0]
     with pytest.raises(AttributeError):
@@ -118,7 +118,7 @@ def test_built_objects_stay_frozen():
 def test_real_files_round_trip():
     files, _ = discover([DATA, SEED_BRIEFING])
     entries = [(path, (1, 2, 3, 4, 5), load_file(path)) for path in files]
-    assert _same(cache._unpack_block(cache._pack(entries)), entries)
+    assert _same(cache.unpack_block(cache.pack_block(entries)), entries)
 
 
 @pytest.mark.parametrize(
@@ -132,16 +132,16 @@ def test_real_files_round_trip():
 )
 def test_damaged_blocks_are_refused(damage):
     entries = [("p", None, load_file(str(SEED_BRIEFING)))]
-    block = pickle.loads(cache._pack(entries))
+    block = pickle.loads(cache.pack_block(entries))
     with pytest.raises(Exception):  # noqa: B017 - any failure means "parse again"
-        cache._unpack_block(pickle.dumps(damage(block)))
+        cache.unpack_block(pickle.dumps(damage(block)))
 
 
 def test_pools_make_equal_values_one_object_across_blocks():
     content = load_file(str(SEED_BRIEFING))
-    pools = cache._Pools()
+    pools = cache.Pools()
     first, second = (
-        cache._unpack_block(cache._pack([("p", None, content)]), pools) for _ in range(2)
+        cache.unpack_block(cache.pack_block([("p", None, content)]), pools) for _ in range(2)
     )
     assert _same(first, second) and _same(first, [("p", None, content)])
     one, two = first[0][2].articles[0][0], second[0][2].articles[0][0]
@@ -154,6 +154,6 @@ def test_pools_make_equal_values_one_object_across_blocks():
 @settings(max_examples=30, deadline=None)
 @given(_entries)
 def test_pooled_blocks_give_back_what_was_packed(entries: list[cache.Entry]):
-    pools = cache._Pools()
+    pools = cache.Pools()
     for _ in range(2):
-        assert _same(cache._unpack_block(cache._pack(entries), pools), entries)
+        assert _same(cache.unpack_block(cache.pack_block(entries), pools), entries)

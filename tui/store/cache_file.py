@@ -1,0 +1,165 @@
+"""The cache file: a header, then blocks (`tui.store.cache_blocks`), each with its CRC-32.
+
+A file is read through a read-only mapping (`read_cache`), and each block is checked and
+unpacked in turn (`unpack`); one that is foreign, stale, cut short, damaged, or not the
+user's own (pickle runs code when loaded) is never trusted. It is written whole through a
+temporary file and `os.replace` (`write_cache`), so a reader sees the old file or the new
+one, and the least recently used files beyond MAX_CACHE_FILES are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mmap
+import os
+import struct
+import zlib
+from pathlib import Path
+
+from tui.store.cache_blocks import Entry, Pools, unpack_block
+from tui.store.gc_pause import paused_gc
+
+MAGIC = b"BRFCACHE"
+MAX_CACHE_FILES = 8
+"""Cache files kept per folder; the least recently used beyond that are removed."""
+
+_HEADER = struct.Struct("<8sI")
+
+
+class Stored:
+    """An open cache file: its blocks as views into a read-only mapping of the file.
+
+    Mapping instead of reading keeps the file's bytes out of the heap, and each block's
+    pages are released once it is unpacked: loading 10,000 articles then peaks at the size
+    of the objects built, not that plus the file.
+    """
+
+    def __init__(
+        self, mapping: mmap.mmap, blocks: list[memoryview], spans: list[tuple[int, int, int]]
+    ) -> None:
+        self.mapping = mapping
+        self.blocks = blocks
+        self.spans = spans
+        """(offset, length, crc32) of each block."""
+
+    def intact(self, index: int) -> bool:
+        return zlib.crc32(self.blocks[index]) == self.spans[index][2]
+
+    def release_pages(self, index: int) -> None:
+        """Let the kernel drop the block's pages; they are read again if needed."""
+        offset, length, _ = self.spans[index]
+        start = offset - offset % mmap.PAGESIZE
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # not Linux: no madvise
+            self.mapping.madvise(mmap.MADV_DONTNEED, start, offset + length - start)
+
+    def close(self) -> None:
+        for block in self.blocks:
+            block.release()
+        self.blocks = []
+        self.mapping.close()
+
+
+def read_cache(path: Path, stamp: str) -> Stored | None:
+    """The stored blocks, or None when the file is missing, foreign, stale or cut short.
+
+    Each block's checksum is verified as it is unpacked (`unpack`)."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
+                return None
+            if stat.st_size < _HEADER.size:
+                return None
+            mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    views: list[memoryview] = []
+    spans: list[tuple[int, int, int]] = []
+    whole: memoryview | None = None
+    try:
+        magic, header_size = _HEADER.unpack_from(mapping)
+        if magic != MAGIC:
+            raise ValueError("not a cache file")
+        header = json.loads(mapping[_HEADER.size : _HEADER.size + header_size])
+        if header.get("stamp") != stamp:
+            raise ValueError("stale")
+        whole = memoryview(mapping)
+        offset = _HEADER.size + header_size
+        for length, crc in header["blocks"]:
+            view = whole[offset : offset + length]
+            views.append(view)
+            spans.append((offset, length, crc))
+            if len(view) != length:
+                raise ValueError("cut short")
+            offset += length
+        whole.release()
+        if offset != len(mapping):
+            raise ValueError("trailing bytes")
+        return Stored(mapping, views, spans)
+    except Exception:
+        if whole is not None:
+            whole.release()
+        Stored(mapping, views, spans).close()
+        return None
+
+
+def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> None:
+    """Write atomically; a cache that cannot be written is only a slower next start."""
+    header = json.dumps(
+        {"stamp": stamp, "blocks": [[len(block), zlib.crc32(block)] for block in blocks]}
+    ).encode()
+    temp_name = ""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile
+
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_HEADER.pack(MAGIC, len(header)))
+            handle.write(header)
+            for block in blocks:
+                handle.write(block)
+        os.replace(temp_name, path)
+        temp_name = ""
+        _prune(path.parent, keep=path)
+    except OSError:
+        pass
+    finally:
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    try:
+        caches = sorted(
+            (entry for entry in folder.glob("*.cache") if entry != keep),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in caches[MAX_CACHE_FILES - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def unpack(stored: Stored | None, share: bool = True) -> list[list[Entry]] | None:
+    """Every stored block's entries, or None when any block is damaged or foreign; equal
+    texts and offsets made one object with `share`."""
+    if stored is None:
+        return None
+    unpacked = []
+    pools = Pools() if share else None
+    try:
+        with paused_gc():
+            for index, blob in enumerate(stored.blocks):
+                if not stored.intact(index):
+                    return None
+                unpacked.append(unpack_block(blob, pools))
+                stored.release_pages(index)
+    except Exception:
+        return None
+    return unpacked
+
+
+__all__ = ["MAGIC", "MAX_CACHE_FILES", "Stored", "read_cache", "unpack", "write_cache"]
