@@ -1,1 +1,2 @@
-"""Search over a briefing: in memory, or through the on-disk full-text index."""
+"""Search over a briefing: one SQLite FTS5 index (on disk, or in memory), one hit type, and
+the service an interactive program keeps (`tui.search.service`)."""
