@@ -258,9 +258,7 @@ class SearchIndex:
         except sqlite3.DatabaseError:
             return []
 
-    def _search(
-        self, match: str, any_match: str, limit: int, codes: list[int] | None
-    ) -> list[Hit]:
+    def _search(self, match: str, any_match: str, limit: int, codes: list[int] | None) -> list[Hit]:
         found = self._ranked(match, limit, codes)
         if not found:
             return []

@@ -151,9 +151,7 @@ class SearchService:
             self._index = None
 
 
-def _open(
-    paths: Sequence[str] | None, cache_dir: str | os.PathLike[str] | None
-) -> SearchIndex:
+def _open(paths: Sequence[str] | None, cache_dir: str | os.PathLike[str] | None) -> SearchIndex:
     """The index of `paths` in `cache_dir`, or a private one in memory (`paths` None)."""
     from tui.search.index import SearchIndex
 
@@ -165,8 +163,12 @@ def _open(
 def _in_order(hits: list[Hit]) -> list[Hit]:
     """Speakers, figures, quotes, then articles matched in the title only, then the rest."""
     return sorted(
-        hits, key=lambda hit: (_ORDER[hit.kind], hit.kind is Kind.ARTICLE and hit.span is not None,
-                               -hit.score)
+        hits,
+        key=lambda hit: (
+            _ORDER[hit.kind],
+            hit.kind is Kind.ARTICLE and hit.span is not None,
+            -hit.score,
+        ),
     )
 
 
@@ -182,8 +184,17 @@ def _widened(briefing: Briefing, hit: Hit, query: str) -> Hit:
     if not near:
         return hit
     first, last = min(near, key=lambda span: abs(span[0] + low - start))
-    return Hit(hit.kind, hit.title, hit.snippet, hit.highlights, hit.score, hit.article_id,
-               hit.speaker_id, first + low, last + low)
+    return Hit(
+        hit.kind,
+        hit.title,
+        hit.snippet,
+        hit.highlights,
+        hit.score,
+        hit.article_id,
+        hit.speaker_id,
+        first + low,
+        last + low,
+    )
 
 
 __all__ = ["SEARCH_LIMIT", "SearchService"]

@@ -61,10 +61,13 @@ def _long_snippet(
     """FTS5's snippet of the piece of a long body that matches best, and where it starts."""
     pieces = _pieces(body, CHUNK_CHARS)
     first = 1
-    _fill(db, [
-        (number, title if number == first else "", text, extra if number == first else "")
-        for number, (_, text) in enumerate(pieces, first)
-    ])
+    _fill(
+        db,
+        [
+            (number, title if number == first else "", text, extra if number == first else "")
+            for number, (_, text) in enumerate(pieces, first)
+        ],
+    )
     for expression in (match, any_match):
         best = db.execute(
             f"SELECT rowid, snippet(snips, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) "
