@@ -77,17 +77,10 @@ class Timed(BriefingApp):
             stamp(f"hwm_mib {peak() / 1048576}")
             self.exit()
 
-    def on_briefing_app_loaded(self, message):
-        self.call_after_refresh(self.mark, "loaded")
-
-    def on_briefing_app_key_figures_ready(self, message):
-        self.call_after_refresh(self.mark, "figures")
-
-    def on_briefing_app_ledger_ready(self, message):
-        self.call_after_refresh(self.mark, "full")
-
-    def on_briefing_app_index_ready(self, message):
-        self.call_after_refresh(self.mark, "index")
+    def on_briefing_app_stage_ready(self, message):
+        name = {"Loaded": "loaded", "KeyFiguresRanked": "figures", "LedgerBuilt": "full",
+                "Indexed": "index"}[type(message.stage).__name__]
+        self.call_after_refresh(self.mark, name)
 
 app = make_app([os.environ["SEED"]], Config(), theme="textual-dark", watch_interval=None,
                remember_theme=False)

@@ -322,7 +322,8 @@ def measure(size: int, workdir: Path, queries: list[str], repeat: int) -> list[t
             [
                 PY,
                 "-c",
-                "import sys; from tui.store.cache import load_cached; from tui.reports.summary import render; "
+                "import sys; from tui.store.cache import load_cached; "
+                "from tui.reports.summary import render; "
                 f"sys.stdout.write(render(load_cached([{str(corpus)!r}]).briefing, 'text', 80))",
             ],
             env=env,

@@ -111,7 +111,8 @@ def test_internal_errors_are_short_without_debug(monkeypatch, capsys):
 
 def test_printing_commands_run_without_loading_textual():
     code = (
-        "import sys; from tui.cli.main import main; main(['summary', 'briefings']); main(['check']);"
+        "import sys; from tui.cli.main import main;"
+        "main(['summary', 'briefings']); main(['check']);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
     )
     result = subprocess.run(

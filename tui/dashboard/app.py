@@ -1,14 +1,14 @@
 """The dashboard: `briefing [PATH...]` opens it; `make_app` builds it for the CLI and the tests.
 
-Loading happens in a thread worker that posts `Loaded`, so the first frame comes
-before any file is parsed. The loaded files are polled for changes and reloaded
+The app shows what a `BriefingSession` produces and knows nothing of files: after the first
+frame, a worker thread asks the session to refresh and posts each stage it yields (the
+briefing, its key figures, the figure ledger, search in step) to the UI thread, waiting until
+one is on screen before the next is computed. The files are polled for changes and read again
 in the same way, keeping the reader's place.
 """
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -28,15 +28,13 @@ from tui.store.state import load_state, save_state
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.dashboard.widgets.ledger_view import FigureLedger
-    from tui.dashboard.widgets.summary_view import KeyFigures
     from tui.files.config import Config
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
     from tui.search.hits import Hit
+    from tui.session.session import BriefingSession, Stage
 
 DEFAULT_THEME = "textual-dark"
-LIGHT_DARK = ("textual-dark", "textual-light")
 WATCH_INTERVAL = 0.5
 """Seconds between checks of the loaded files for changes."""
 SHOW_WAIT = 2.0
@@ -44,23 +42,6 @@ SHOW_WAIT = 2.0
 PROGRESS_INTERVAL = 0.05
 """Seconds between updates of the loading progress."""
 SEARCH_LIMIT = 100
-
-Signature = tuple[tuple[str, int, int], ...]
-
-
-def file_signature(paths: Sequence[str], files: Sequence[str]) -> Signature:
-    """What changes when a file is edited, added or removed: sizes and times of the files,
-    of the paths given and of the folders holding the files."""
-    watched = dict.fromkeys([*paths, *files, *(os.path.dirname(f) or "." for f in files)])
-    signature = []
-    for path in watched:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            signature.append((path, -1, -1))
-        else:
-            signature.append((path, stat.st_mtime_ns, stat.st_size))
-    return tuple(signature)
 
 
 class BriefingApp(App[None]):
@@ -82,43 +63,14 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    class Loaded(Message):
-        """The briefing files were read (again)."""
+    class StageReady(Message):
+        """The session produced a stage of its refresh (see `tui.session.session`)."""
 
-        def __init__(self, result: LoadResult, signature: Signature,
-                     shown: threading.Event | None = None) -> None:
+        def __init__(self, stage: Stage, shown: threading.Event) -> None:
             super().__init__()
-            self.result = result
-            self.signature = signature
+            self.stage = stage
             self.shown = shown
-            """Set once the briefing is on screen."""
-
-    class KeyFiguresReady(Message):
-        """The summary's key figures of a loaded briefing were ranked."""
-
-        def __init__(self, briefing: Briefing, figures: KeyFigures,
-                     shown: threading.Event) -> None:
-            super().__init__()
-            self.briefing = briefing
-            self.figures = figures
-            self.shown = shown
-            """Set once the figures are on screen."""
-
-    class LedgerReady(Message):
-        """The figure ledger of a loaded briefing was built."""
-
-        def __init__(self, briefing: Briefing, ledger: FigureLedger) -> None:
-            super().__init__()
-            self.briefing = briefing
-            self.ledger = ledger
-
-    class IndexReady(Message):
-        """The search index is in step with `briefing` (or failed: `error`)."""
-
-        def __init__(self, briefing: Briefing, error: str | None) -> None:
-            super().__init__()
-            self.briefing = briefing
-            self.error = error
+            """Set once the stage is on screen."""
 
     class Progress(Message):
         """Some of the files were read."""
@@ -149,24 +101,16 @@ class BriefingApp(App[None]):
         self.bell()
         self._close_messages_no_wait()
 
-    def __init__(self, paths: Sequence[str], config: Config | None = None, *,
+    def __init__(self, session: BriefingSession, config: Config, *,
                  theme: str | None = None, watch_interval: float | None = WATCH_INTERVAL,
                  remember_theme: bool = True) -> None:
         super().__init__()
-        if config is None:
-            from tui.files.config import Config
-
-            config = Config()
-        self.paths = list(paths)
+        self.session = session
         self.config = config
         self.result: LoadResult | None = None
+        """What is on screen (the session may already be reading the files again)."""
         self.last_search = ""
-        self._signature: Signature = ()
         self._loading = False
-        from tui.search.service import SearchService
-
-        self.search_service = SearchService(self.paths)
-        """The search index of the briefing, kept in step with it (see `_update_index`)."""
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme
@@ -203,13 +147,10 @@ class BriefingApp(App[None]):
         self._read()
 
     def _read(self) -> None:
-        """Read the files (in a worker thread), reusing the load cache; post the result, then
-        the summary's key figures, then the whole figure ledger, then bring the search index
-        up to date. Each waits for the one before to be on screen: all need the interpreter."""
+        """Refresh the session (in a worker thread) and post each stage as it is ready; the
+        briefing and its key figures are waited for on screen before going on, as every
+        stage needs the interpreter."""
         import time
-
-        from tui.reports.ledger import build_ledger
-        from tui.store.cache import FREEZE_MIN_FILES, load_cached
 
         last = 0.0
 
@@ -220,40 +161,19 @@ class BriefingApp(App[None]):
                 last = now
                 self.post_message(self.Progress(done, total))
 
-        try:
-            result = load_cached(self.paths, progress=progress)
-        except ValueError as error:
-            if "fds_to_keep" not in str(error):
-                raise
-            _start_resource_tracker()  # and parse again, in parallel this time
-            result = load_cached(self.paths, progress=progress)
-        signature = file_signature(self.paths, result.files)
-        shown = threading.Event()
-        self.post_message(self.Loaded(result, signature, shown))
-        shown.wait(timeout=SHOW_WAIT)
-        from tui.dashboard.widgets.ledger_view import FigureLedger
-        from tui.dashboard.widgets.summary_view import KeyFigures
+        from tui.session.session import KeyFiguresRanked, Loaded
 
-        figures, figures_shown = KeyFigures.of(result.briefing), threading.Event()
-        self.post_message(self.KeyFiguresReady(result.briefing, figures, figures_shown))
-        figures_shown.wait(timeout=SHOW_WAIT)
-        ledger = FigureLedger.of(build_ledger(result.briefing))
-        if len(result.files) >= FREEZE_MIN_FILES:
-            # Like the loaded briefing (see tui.store.cache), the ledger's 100,000s of objects hold
-            # no cycles: out of the cycle collector's way, every full collection stays cheap.
-            gc.freeze()
-        self.post_message(self.LedgerReady(result.briefing, ledger))
-        self._update_index(result.briefing)
-
-    def _update_index(self, briefing: Briefing) -> None:
-        """Bring the search index in step with `briefing` (in a worker thread)."""
-        self.post_message(self.IndexReady(briefing, self.search_service.update(briefing)))
+        for stage in self.session.refresh(progress):
+            shown = threading.Event()
+            self.post_message(self.StageReady(stage, shown))
+            if isinstance(stage, Loaded | KeyFiguresRanked):
+                shown.wait(timeout=SHOW_WAIT)
 
     @property
     def index_ready(self) -> bool:
         """True when the search index matches the briefing shown."""
         briefing = self.briefing
-        return briefing is not None and self.search_service.indexed is briefing
+        return briefing is not None and self.session.search.indexed is briefing
 
     def search_hits(self, query: str, limit: int = SEARCH_LIMIT) -> list[Hit] | None:
         """The hits for `query`, best first; None while the index is not in step with the
@@ -261,11 +181,7 @@ class BriefingApp(App[None]):
         briefing = self.briefing
         if briefing is None or not query.strip():
             return []
-        return self.search_service.search(query, limit, briefing=briefing)
-
-    def _files_changed(self) -> bool:
-        files = self.result.files if self.result else ()
-        return file_signature(self.paths, files) != self._signature
+        return self.session.search.search(query, limit, briefing=briefing)
 
     def _poll(self) -> None:
         if not self._loading and self.result is not None:
@@ -274,7 +190,7 @@ class BriefingApp(App[None]):
 
     @work(thread=True, group="watch")
     def _check_files(self) -> None:
-        if self._files_changed():
+        if self.session.changed():
             self._read()
         else:
             self.call_from_thread(self._done_checking)
@@ -286,40 +202,32 @@ class BriefingApp(App[None]):
     def _progress(self, message: Progress) -> None:
         self.main.show_progress(message.done, message.total)
 
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        self.result = message.result
-        self._signature = message.signature
-        self._loading = False
-        main = self.main
-        main.problems = message.result.problems + self.config.problems
-        main.briefing = message.result.briefing
-        if message.shown is not None:
-            self.call_after_refresh(message.shown.set)
+    @on(StageReady)
+    def _stage_ready(self, message: StageReady) -> None:
+        from tui.session.session import Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
 
-    @on(KeyFiguresReady)
-    def _key_figures_ready(self, message: KeyFiguresReady) -> None:
-        if message.briefing is self.briefing:
-            self.main.key_figures = message.figures
+        stage, main = message.stage, self.main
+        if isinstance(stage, Loaded):
+            self.result = stage.result
+            self._loading = False
+            main.problems = stage.result.problems + self.config.problems
+            main.briefing = stage.result.briefing
+        elif stage.briefing is not self.briefing:
+            pass  # a stage of a briefing already replaced by a newer reading
+        elif isinstance(stage, KeyFiguresRanked):
+            main.key_figures = stage.figures
+        elif isinstance(stage, LedgerBuilt):
+            main.ledger = stage.ledger
+        elif isinstance(stage, Indexed) and stage.error is None:
+            from tui.dashboard.screens.search import SearchScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, SearchScreen):
+                    screen.index_ready()
         self.call_after_refresh(message.shown.set)
 
-    @on(LedgerReady)
-    def _ledger_ready(self, message: LedgerReady) -> None:
-        if message.briefing is self.briefing:
-            self.main.ledger = message.ledger
-
-    @on(IndexReady)
-    def _index_ready(self, message: IndexReady) -> None:
-        from tui.dashboard.screens.search import SearchScreen
-
-        if message.briefing is not self.briefing or message.error is not None:
-            return
-        for screen in self.screen_stack:
-            if isinstance(screen, SearchScreen):
-                screen.index_ready()
-
     def on_unmount(self) -> None:
-        self.search_service.close()  # or, when a worker is still writing, once it is done
+        self.session.close()  # or, when a worker is still writing, once it is done
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -382,6 +290,16 @@ class BriefingApp(App[None]):
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.main.problems))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from tui.dashboard.screens.palette import Palette
+
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.set_theme("textual-light" if self.current_theme.dark else "textual-dark")
 
@@ -392,24 +310,6 @@ class BriefingApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme:
             save_state(load_state().with_theme(theme))
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the real standard error.
-
-    A cold open of many files parses them in a process pool (tui.store.cache), whose start passes
-    `sys.stderr.fileno()` to the tracker; under Textual, `sys.stderr` is a capture whose
-    fileno() is -1, and the pool fails with "bad value(s) in fds_to_keep".
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    captured = sys.stderr
-    sys.stderr = sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
 
 
 def _briefing_commands() -> type[Provider]:
@@ -451,8 +351,11 @@ def make_app(paths: Sequence[str], config: Config | None = None, *, theme: str |
              watch_interval: float | None = WATCH_INTERVAL,
              remember_theme: bool = True) -> BriefingApp:
     """The dashboard on `paths`; the CLI and the tests build it here."""
-    return BriefingApp(paths, config, theme=theme, watch_interval=watch_interval,
-                       remember_theme=remember_theme)
+    from tui.files.config import Config
+    from tui.session.session import BriefingSession
+
+    return BriefingApp(BriefingSession(paths), config or Config(), theme=theme,
+                       watch_interval=watch_interval, remember_theme=remember_theme)
 
 
 CRASH_EXIT = 70

@@ -6,12 +6,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from tui.files.gc_pause import paused_gc
 from tui.files.text_file import read_text_file
 from tui.files.validate import FileContent, check_document
 from tui.files.yaml_reader import MAX_FILE_BYTES, parse_yaml
 from tui.model.briefing import Article, Briefing, BriefingInfo, Speaker
 from tui.model.problems import Problem, did_you_mean
-from tui.store.gc_pause import paused_gc
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from tui.files.gc_pause import paused_gc
 from tui.model.briefing import Article, Briefing, Figure, format_number
 from tui.model.dates import describe_date
-from tui.store.gc_pause import paused_gc
 
 
 class Verdict(StrEnum):

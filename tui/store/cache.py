@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tui import __version__
+from tui.files.gc_pause import paused_gc
 from tui.files.loader import LoadResult, discover, merge
 from tui.files.validate import FileContent
 from tui.model.problems import Problem
@@ -56,7 +57,6 @@ from tui.store.cache_parse import (
     parse_files,
     worker_count,
 )
-from tui.store.gc_pause import paused_gc
 
 CACHE_FORMAT = 3
 """Bump when the layout of a cache file changes."""

@@ -17,8 +17,8 @@ import struct
 import zlib
 from pathlib import Path
 
+from tui.files.gc_pause import paused_gc
 from tui.store.cache_blocks import Entry, Pools, unpack_block
-from tui.store.gc_pause import paused_gc
 
 MAGIC = b"BRFCACHE"
 MAX_CACHE_FILES = 8

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from tui.files.gc_pause import paused_gc
 from tui.files.loader import load_file
 from tui.store.cache_blocks import Entry, Key, Pools, pack_block, unpack_block
-from tui.store.gc_pause import paused_gc
 
 if TYPE_CHECKING:
     import concurrent.futures

@@ -1,0 +1,135 @@
+"""A set of briefing files at work: read through the cache, watched, ranked and searched.
+
+The dashboard holds one `BriefingSession` and relays what it produces; nothing here knows of
+Textual, so the whole pipeline runs the same under a test, a command or the app. Reading is
+done in stages, each worth showing as soon as it is ready (`refresh` yields them in order):
+the briefing itself, the summary's key figures, the whole figure ledger, then the search
+index brought in step.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tui.search.service import SearchService
+from tui.session.watch import Signature, file_signature
+
+if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes before them
+    from tui.files.loader import LoadResult
+    from tui.model.briefing import Briefing
+    from tui.reports.ledger import FigureLedger, KeyFigures
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The files were read (again)."""
+
+    result: LoadResult
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFiguresRanked:
+    """The summary's key figures of `briefing` were ranked."""
+
+    briefing: Briefing
+    figures: KeyFigures
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerBuilt:
+    """The whole figure ledger of `briefing` was built."""
+
+    briefing: Briefing
+    ledger: FigureLedger
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """Search is in step with `briefing`; `error` says why the on-disk index is not."""
+
+    briefing: Briefing
+    error: str | None
+
+
+Stage = Loaded | KeyFiguresRanked | LedgerBuilt | Indexed
+
+
+class BriefingSession:
+    """The briefing files named by `paths`: loaded, watched for changes and searched."""
+
+    def __init__(self, paths: Sequence[str], *, search: SearchService | None = None) -> None:
+        self.paths = list(paths)
+        self.result: LoadResult | None = None
+        """What the last refresh read."""
+        self.search = search if search is not None else SearchService(self.paths)
+        self._signature: Signature = ()
+
+    @property
+    def briefing(self) -> Briefing | None:
+        return self.result.briefing if self.result is not None else None
+
+    def changed(self) -> bool:
+        """Whether a file was edited, added or removed since the last refresh (cheap: stats)."""
+        files = self.result.files if self.result is not None else ()
+        return file_signature(self.paths, files) != self._signature
+
+    def refresh(self, progress: Progress | None = None) -> Iterator[Stage]:
+        """Read the files again (reusing the cache) and yield each stage as it is ready.
+
+        Call from a worker thread: each stage takes the interpreter for a while, so a caller
+        that shows them waits for one to be on screen before asking for the next.
+        """
+        from tui.reports.ledger import FigureLedger, KeyFigures, build_ledger
+        from tui.store.cache import FREEZE_MIN_FILES
+
+        result = self._load(progress)
+        self.result = result
+        self._signature = file_signature(self.paths, result.files)
+        yield Loaded(result)
+        briefing = result.briefing
+        yield KeyFiguresRanked(briefing, KeyFigures.of(briefing))
+        ledger = FigureLedger.of(build_ledger(briefing))
+        if len(result.files) >= FREEZE_MIN_FILES:
+            # Like the loaded briefing (see tui.store.cache), the ledger's 100,000s of objects
+            # hold no cycles: out of the cycle collector's way, every full collection is cheap.
+            gc.freeze()
+        yield LedgerBuilt(briefing, ledger)
+        yield Indexed(briefing, self.search.update(briefing))
+
+    def _load(self, progress: Progress | None) -> LoadResult:
+        from tui.store.cache import load_cached
+
+        try:
+            return load_cached(self.paths, progress=progress)
+        except ValueError as error:
+            if "fds_to_keep" not in str(error):
+                raise
+            _start_resource_tracker()  # and parse again, in parallel this time
+            return load_cached(self.paths, progress=progress)
+
+    def close(self) -> None:
+        self.search.close()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real standard error.
+
+    A cold open of many files parses them in a process pool (tui.store.cache), whose start
+    passes `sys.stderr.fileno()` to the tracker; where `sys.stderr` is a capture whose
+    fileno() is -1 (as under a full-screen app), the pool fails with "bad value(s) in
+    fds_to_keep".
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
