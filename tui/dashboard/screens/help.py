@@ -10,8 +10,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.dashboard.screens.dialog import Dialog
 
 Section = tuple[str, Sequence[type[DOMNode]]]
 
@@ -69,7 +70,7 @@ def help_text(app: App[object], sections: Sequence[Section]) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Lists every key of every view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

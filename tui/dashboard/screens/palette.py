@@ -6,10 +6,12 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from tui.dashboard.screens.dialog import close_once
 from tui.model.dates import describe_date
 from tui.text.sanitize import one_line
 
@@ -39,6 +41,14 @@ def _highlight(matcher: Matcher, text: str) -> Content:
             if not text[offset].isspace():
                 content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, closed once however many selections reach it (see
+    `tui.dashboard.screens.dialog`)."""
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        return close_once(self, result, super().dismiss)
 
 
 class BriefingCommands(Provider):

@@ -8,16 +8,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.dashboard.screens.dialog import Dialog
 from tui.dashboard.widgets import VimOptionList
 from tui.model.problems import Problem
 from tui.text.sanitize import one_line
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(Dialog[None]):
     """Every problem, one a line: file:line:column: where: what to do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -15,10 +15,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.dashboard.screens.dialog import Dialog
 from tui.dashboard.widgets import VimOptionList
 from tui.model.briefing import Briefing
 from tui.search.hits import Hit, Kind
@@ -28,7 +28,7 @@ Search = Callable[[str], list[Hit] | None]
 """The hits for a query, or None while they cannot be had yet (the index is being built)."""
 
 
-class SearchScreen(ModalScreen[Hit | None]):
+class SearchScreen(Dialog[Hit | None]):
     """Returns the chosen hit, or None when closed with Esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
