@@ -1,0 +1,65 @@
+"""The session: the stages of a refresh, in order, and a watcher that misses no change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_BRIEFING
+from tui.session.session import BriefingSession, Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    briefings = tmp_path / "briefings"
+    briefings.mkdir()
+    shutil.copy(SEED_BRIEFING, briefings / "seed.yaml")
+    return briefings
+
+
+def test_a_refresh_yields_each_stage_of_the_same_briefing_in_order(folder: Path):
+    session = BriefingSession([str(folder)])
+    stages = list(session.refresh())
+    assert [type(stage) for stage in stages] == [Loaded, KeyFiguresRanked, LedgerBuilt, Indexed]
+    loaded, ranked, built, indexed = stages
+    assert isinstance(loaded, Loaded) and session.briefing is loaded.result.briefing
+    assert len(loaded.result.briefing.articles) == 2
+    assert isinstance(ranked, KeyFiguresRanked) and ranked.briefing is session.briefing
+    assert ranked.figures.entries and ranked.figures.total >= len(ranked.figures.entries)
+    assert isinstance(built, LedgerBuilt) and len(built.ledger) == ranked.figures.total
+    assert isinstance(indexed, Indexed) and indexed.error is None
+    hits = session.search.search("peacekeeping reform", briefing=session.briefing)
+    assert hits and all(hit.article_id for hit in hits)
+    session.close()
+
+
+def test_nothing_changed_after_a_refresh(folder: Path):
+    session = BriefingSession([str(folder)])
+    list(session.refresh())
+    assert not session.changed()
+
+
+def test_an_edit_of_the_same_size_within_the_same_time_is_seen(folder: Path):
+    session = BriefingSession([str(folder)])
+    list(session.refresh())
+    path = folder / "seed.yaml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Pakistan", "Pakistan".swapcase(), 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert session.changed()
+
+
+def test_a_briefing_added_in_a_new_subfolder_is_seen(folder: Path):
+    session = BriefingSession([str(folder)])
+    list(session.refresh())
+    (folder / "2025-08").mkdir()
+    list(session.refresh())  # the new folder was noticed and read: still nothing in it
+    assert not session.changed()
+    shutil.copy(SEED_BRIEFING, folder / "2025-08" / "later.yaml")
+    assert session.changed()
