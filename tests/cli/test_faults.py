@@ -229,3 +229,18 @@ def test_importing_an_empty_article_writes_nothing(tmp_path: Path):
     assert result.returncode == 1
     assert "the article is empty" in result.stderr
     assert not output.exists()
+
+
+def test_a_closed_standard_output_is_a_plain_error_unless_unused(tmp_path: Path):
+    environment = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "tui", "summary", str(SEED_BRIEFING)]
+    closed = subprocess.run(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, timeout=TIMEOUT, env=environment,
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 1
+    assert "standard output is closed" in one_plain_line(closed.stderr)
+    output = tmp_path / "brief.txt"
+    to_file = subprocess.run([*command, "-o", str(output)], cwd=tmp_path,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             timeout=TIMEOUT, env=environment, preexec_fn=lambda: os.close(1))
+    assert to_file.returncode == 0 and "Pakistan" in output.read_text()

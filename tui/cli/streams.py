@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
 
+class _ClosedOutput(io.StringIO):
+    """Standard output when the shell closed it (`>&-`): writing to it is a plain error."""
+
+    def write(self, _text: str) -> int:
+        from tui.files.atomic import WriteError
+
+        raise WriteError("standard output is closed; redirect it to a file, or use -o FILE")
+
+
 def printable_anywhere() -> None:
     """Text the terminal's encoding cannot show (an ASCII-only locale) is replaced by "?",
-    never an error."""
+    never an error; a closed standard output is an error only when a command writes to it."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
