@@ -28,6 +28,23 @@ COMMANDS = {
 }
 
 
+EPILOG = """\
+Run 'briefing COMMAND --help' for a command's options. With no command,
+'briefing [PATH...]' opens the dashboard.
+
+settings are read from, each overriding the one before:
+  ~/.config/briefing/config.yaml   the user's own (the platform's config folder)
+  ./config.yaml                    the current folder's
+  --config FILE or $BRIEFING_CONFIG
+
+environment variables:
+  BRIEFING_CONFIG      a settings file read last
+  BRIEFING_CACHE_DIR   where parsed files and the search index are cached
+  BRIEFING_STATE_DIR   where the dashboard remembers the theme and what was last seen
+  NO_COLOR             no colours in the dashboard
+"""
+
+
 class UsageError(Exception):
     """A mistake in how the command was called: exit code 2."""
 
@@ -56,12 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="briefing",
         description="A terminal dashboard that turns news articles into a briefing.",
-        epilog="Run 'briefing COMMAND --help' for a command's options. "
-        "With no command, 'briefing [PATH...]' opens the dashboard.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: ./config.yaml)")
+    parser.add_argument("--config", metavar="FILE", help="a settings file, read last (see below)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def paths(command: argparse.ArgumentParser) -> None:

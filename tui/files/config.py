@@ -1,4 +1,10 @@
-"""Settings from config.yaml: where briefings live, the theme, summary defaults."""
+"""Settings from config.yaml files: where briefings live, the theme, summary defaults.
+
+Settings are read from up to three files, each overriding the one before, key by key:
+the user's (`~/.config/briefing/config.yaml` on Linux: the platform's config folder), then
+`./config.yaml` in the current folder, then the file named by `--config` or
+`$BRIEFING_CONFIG`. A missing file is skipped; a file that was named must exist.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +32,14 @@ class Config:
     """Default format of `briefing summary`: text, markdown or html."""
     summary_width: int = 80
     """Line width of the text summary."""
-    source: str | None = None
-    """The config file these settings came from, if any."""
+    sources: tuple[str, ...] = ()
+    """The config files these settings came from, the one read first first."""
     problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def source(self) -> str | None:
+        """The file read last (the one whose settings win), if any."""
+        return self.sources[-1] if self.sources else None
 
 
 KNOWN_KEYS = ("briefings", "theme", "summary")
@@ -45,32 +56,51 @@ def named_config(explicit: str | None = None) -> tuple[str, str] | None:
     return None
 
 
-def find_config(explicit: str | None = None) -> str | None:
-    """--config, else $BRIEFING_CONFIG, else ./config.yaml; None when there is none."""
-    for candidate in (explicit, os.environ.get("BRIEFING_CONFIG"), CONFIG_NAME):
-        if candidate and (explicit == candidate or os.path.isfile(candidate)):
-            return candidate
-    return None
+def user_config_path() -> str:
+    """The user's own settings file, in the platform's config folder."""
+    from platformdirs import user_config_dir
+
+    return os.path.join(user_config_dir("briefing"), CONFIG_NAME)
+
+
+def config_files(explicit: str | None = None) -> list[str]:
+    """The settings files to read, in order: the user's and ./config.yaml where they exist,
+    then the one named by --config or $BRIEFING_CONFIG (which must exist)."""
+    found = [path for path in (user_config_path(), CONFIG_NAME) if os.path.isfile(path)]
+    named = named_config(explicit)
+    if named is not None:
+        found.append(named[0])
+    unique: dict[str, str] = {}
+    for path in found:
+        unique.setdefault(os.path.realpath(path), path)
+    return list(unique.values())
 
 
 def load_config(explicit: str | None = None) -> Config:
-    """Read the config file; a missing one gives the defaults, a bad one its problems."""
+    """Read every settings file; none gives the defaults, a bad one its problems (and the
+    defaults, or the files before it, stand in for what it got wrong)."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    sources = config_files(explicit)
+    for path in sources:
+        values.update(_read(path, problems))
+    return Config(**values, sources=tuple(sources), problems=tuple(problems))
+
+
+def _read(path: str, problems: list[Problem]) -> dict[str, Any]:
     from tui.files.loader import read_text
 
-    path = find_config(explicit)
-    if path is None:
-        return Config()
-    name = path
-    text, problem = read_text(name)
+    text, problem = read_text(path)
     if text is None:
-        return Config(source=name, problems=(problem,) if problem else ())
-    data, problems = parse_yaml(text, name)
-    if data is None:
-        return Config(source=name, problems=tuple(problems))
-    return _from_data(data, path, problems)
+        problems.extend((problem,) if problem else ())
+        return {}
+    data, found = parse_yaml(text, path)
+    problems.extend(found)
+    return {} if data is None else _values(data, path, problems)
 
 
-def _from_data(data: Any, path: str, problems: list[Problem]) -> Config:
+def _values(data: Any, path: str, problems: list[Problem]) -> dict[str, Any]:
+    """The settings `data` (one file's document) gives, with a problem for each bad one."""
     name = path
 
     def report(mark: tuple[int, int], where: str, message: str) -> None:
@@ -78,7 +108,7 @@ def _from_data(data: Any, path: str, problems: list[Problem]) -> Config:
 
     if not isinstance(data, MarkedDict):
         report((1, 1), "(config)", "expected a mapping of settings (see README.md, Configuration)")
-        return Config(source=name, problems=tuple(problems))
+        return {}
     values: dict[str, Any] = {}
     for key in data:
         if key not in KNOWN_KEYS:
@@ -137,4 +167,4 @@ def _from_data(data: Any, path: str, problems: list[Problem]) -> Config:
                 )
     elif summary is not None:
         report(data.value_marks["summary"], "summary", "expected a mapping with format and width")
-    return Config(**values, source=name, problems=tuple(problems))
+    return values
