@@ -120,3 +120,20 @@ def test_printing_commands_run_without_loading_textual():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_sample_shipped_in_the_package_is_the_seed_briefing():
+    from tui.cli.first_run import SAMPLE_BRIEFING
+
+    assert SAMPLE_BRIEFING.read_bytes() == SEED_BRIEFING.read_bytes()
+
+
+def test_a_first_run_is_only_without_settings_paths_or_briefings(tmp_path: Path, monkeypatch):
+    from tui.cli.first_run import is_first_run
+    from tui.files.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    assert is_first_run([], load_config())
+    assert not is_first_run(["mine.yaml"], load_config())
+    (tmp_path / "briefings").mkdir()
+    assert not is_first_run([], load_config())

@@ -33,16 +33,44 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
     raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
 
 
-def test_dashboard_in_tmux(seed_dir, tmp_path):
+def start(tmp_path: Path, *args: str) -> tuple[str, Path]:
+    """`briefing ARGS` in a new 100x30 tmux session, in `tmp_path`, with private state and no
+    settings of the user's; the session's name and where its exit status will be written."""
     command = [str(BRIEFING)] if BRIEFING.exists() else [sys.executable, "-m", "tui"]
     session = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
     env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"),
-           "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+           "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     status = tmp_path / "status"
-    script = (f"cd {shlex.quote(str(tmp_path))} && env {exports} "
-              f"{shlex.join([*command, str(seed_dir)])}; echo $? > {shlex.quote(str(status))}")
+    script = (f"cd {shlex.quote(str(tmp_path))} && env -u BRIEFING_CONFIG {exports} "
+              f"{shlex.join([*command, *args])}; echo $? > {shlex.quote(str(status))}")
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", session, script)
+    return session, status
+
+
+def quit_and_check(session: str, status: Path) -> None:
+    tmux("send-keys", "-t", session, "q")
+    deadline = time.monotonic() + 10
+    while not status.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert status.read_text().strip() == "0"
+
+
+def test_a_first_run_opens_the_sample_briefing_with_a_note(tmp_path):
+    session, status = start(tmp_path)
+    try:
+        screen = wait_for(session, "sample briefing")
+        wait_for(session, "Bottom line")
+        assert "briefing import" in tmux("capture-pane", "-p", "-t", session)
+        assert "No article could be read" not in screen
+        quit_and_check(session, status)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_dashboard_in_tmux(seed_dir, tmp_path):
+    session, status = start(tmp_path, str(seed_dir))
     try:
         wait_for(session, "Bottom line")
         screen = wait_for(session, "≠ differ 181-182")
@@ -59,10 +87,6 @@ def test_dashboard_in_tmux(seed_dir, tmp_path):
         wait_for(session, "Dar urges modernisation")
         tmux("send-keys", "-t", session, "1")
         wait_for(session, "Bottom line")
-        tmux("send-keys", "-t", session, "q")
-        deadline = time.monotonic() + 10
-        while not status.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert status.read_text().strip() == "0"
+        quit_and_check(session, status)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -123,9 +123,13 @@ def schema(args: argparse.Namespace) -> int:
 
 
 def open_dashboard(args: argparse.Namespace) -> int:
+    from tui.cli.first_run import SAMPLE_BRIEFING, SAMPLE_NOTE, is_first_run
+
     config = _config(args)
     from tui.dashboard.app import run_dashboard
 
+    if is_first_run(args.paths, config):
+        return run_dashboard([str(SAMPLE_BRIEFING)], config, debug=args.debug, note=SAMPLE_NOTE)
     return run_dashboard(list(_paths(args, config)), config, debug=args.debug)
 
 

@@ -42,6 +42,8 @@ SHOW_WAIT = 2.0
 PROGRESS_INTERVAL = 0.05
 """Seconds between updates of the loading progress."""
 SEARCH_LIMIT = 100
+NOTE_SECONDS = 30
+"""How long a note stays unless clicked away."""
 
 
 class BriefingApp(App[None]):
@@ -103,9 +105,11 @@ class BriefingApp(App[None]):
 
     def __init__(self, session: BriefingSession, config: Config, *,
                  theme: str | None = None, watch_interval: float | None = WATCH_INTERVAL,
-                 remember_theme: bool = True) -> None:
+                 remember_theme: bool = True, note: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.note = note
+        """A note for the user, shown once the dashboard is open (a click dismisses it)."""
         self.config = config
         self.result: LoadResult | None = None
         """What is on screen (the session may already be reading the files again)."""
@@ -139,6 +143,8 @@ class BriefingApp(App[None]):
     def on_ready(self) -> None:
         """The first frame is on screen: now read the files, so as not to delay it."""
         self._load()
+        if self.note:
+            self.notify(self.note, title="Welcome", timeout=NOTE_SECONDS, markup=False)
         if self._watch_interval:
             self.set_interval(self._watch_interval, self._poll)
 
@@ -348,26 +354,27 @@ def help_sections() -> list[tuple[str, Sequence[type]]]:
 
 
 def make_app(paths: Sequence[str], config: Config | None = None, *, theme: str | None = None,
-             watch_interval: float | None = WATCH_INTERVAL,
-             remember_theme: bool = True) -> BriefingApp:
+             watch_interval: float | None = WATCH_INTERVAL, remember_theme: bool = True,
+             note: str | None = None) -> BriefingApp:
     """The dashboard on `paths`; the CLI and the tests build it here."""
     from tui.files.config import Config
     from tui.session.session import BriefingSession
 
     return BriefingApp(BriefingSession(paths), config or Config(), theme=theme,
-                       watch_interval=watch_interval, remember_theme=remember_theme)
+                       watch_interval=watch_interval, remember_theme=remember_theme, note=note)
 
 
 CRASH_EXIT = 70
 
 
-def run_dashboard(paths: list[str], config: Config, *, debug: bool = False) -> int:
-    """Open the dashboard; the exit status for the shell.
+def run_dashboard(paths: list[str], config: Config, *, debug: bool = False,
+                  note: str | None = None) -> int:
+    """Open the dashboard; the exit status for the shell. `note` is shown once it is open.
 
     An internal error never shows the user a traceback (unless `debug`): the app closes,
     the traceback goes to a log file, and one line says where it is.
     """
-    app = make_app(paths, config)
+    app = make_app(paths, config, note=note)
     app.debug_errors = debug
     app.run()
     if app.crash_log is not None:
