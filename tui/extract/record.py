@@ -11,6 +11,10 @@ from tui.extract.quotes.extractor import QuoteKind, extract_quotes
 def extraction_record(article_id: str, text: str) -> dict[str, Any]:
     """Quotes (whole quotations), fragments, figures and years, offsets into the text as read.
 
+    Each quote's "speaker" is a name ("named": true) or an unnamed source as the article
+    describes it ("a senior official", "named": false), or null; "confidence" (0-1) says how
+    sure the attribution is and "basis" how it was made (see tui.extract.quotes.confidence).
+
     Calendar years ("in 1947") are points in time, not quantities: they are listed apart
     under "years" so that "figures" holds only counts and amounts.
     """
@@ -23,6 +27,9 @@ def extraction_record(article_id: str, text: str) -> dict[str, Any]:
             "start": quote.start,
             "end": quote.end,
             "cue": quote.cue,
+            "named": quote.named,
+            "confidence": quote.confidence,
+            "basis": str(quote.basis),
         }
         for quote in found.quotes
         if quote.kind == QuoteKind.FULL

@@ -15,7 +15,7 @@ import yaml
 
 from tui.extract.quotes.extractor import ExtractedQuote, QuoteKind, extract_quotes
 
-_QUOTE_FIELDS = ("text", "speaker", "role", "cue", "kind")
+_QUOTE_FIELDS = ("text", "speaker", "role", "cue", "kind", "named", "basis")
 _QUOTE_KEYS = frozenset({*_QUOTE_FIELDS, "role_contains"})
 _SPEAKER_KEYS = frozenset({"name", "role", "mentions"})
 _CASE_KEYS = frozenset({"why", "text", "full", "quotes", "speakers"})

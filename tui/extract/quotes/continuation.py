@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tui.extract.quotes.confidence import AttributionBasis as Basis
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, opens_paragraph
 from tui.extract.quotes.speech_events import Event
 from tui.extract.speakers.entity import Entity
@@ -64,7 +65,7 @@ def _latest_said(ctx: _Context, para: int, lo: int, hi: int) -> tuple[int, Entit
     return -1, None
 
 
-def _inherit(ctx: _Context, i: int) -> Entity | None:
+def _inherit(ctx: _Context, i: int) -> tuple[Entity | None, Basis]:
     """The speaker of a quotation without its own attribution: the nearest one before it.
 
     Speech verbs in the same sentence as the previous quotation's attribution ("“...,” X told the
@@ -81,11 +82,11 @@ def _inherit(ctx: _Context, i: int) -> Entity | None:
         after = ctx.ends[nxt] if nxt < len(ctx.ends) else len(ctx.masked)
     pos, ent = _latest_said(ctx, s.para, max(best_pos, after), s.open_pos)
     if pos >= 0:
-        return ent
+        return ent, Basis.SPEECH_IN_PARAGRAPH
     if best_pos >= 0:
-        return best
+        return best, Basis.CONTINUATION
     if s.para == 0 or not opens_paragraph(ctx.masked, s):
-        return None
+        return None, Basis.NONE
     k = s.para - 1
     lo, hi = ctx.paras[k]
     last_q = ctx.last_quote.get(k)
@@ -93,18 +94,18 @@ def _inherit(ctx: _Context, i: int) -> Entity | None:
     if ctx.masked[max(lo, hi - 10) : hi].rstrip().endswith(":"):
         subjects = ctx.subjects.get(k, [])
         if said_ent is not None:
-            return said_ent
+            return said_ent, Basis.PREVIOUS_PARAGRAPH
         if subjects:
-            return subjects[-1].entity
+            return subjects[-1].entity, Basis.PREVIOUS_PARAGRAPH
     if last_q is not None and ctx.spans[last_q].open_pos > said_pos:
-        return ctx.speakers[last_q]
+        return ctx.speakers[last_q], Basis.PREVIOUS_PARAGRAPH
     if said_ent is not None:
-        return said_ent
+        return said_ent, Basis.PREVIOUS_PARAGRAPH
     if last_q is None:
         subject = _last_person_subject(ctx, k)
         if subject is not None:
-            return subject
-    return _recent_speaker(ctx, i, s.para - CONTEXT_PARAS)
+            return subject, Basis.PREVIOUS_SUBJECT
+    return _recent_speaker(ctx, i, s.para - CONTEXT_PARAS), Basis.CONVERSATION
 
 
 def _last_person_subject(ctx: _Context, para: int) -> Entity | None:
@@ -148,22 +149,27 @@ def speakers_of(
     ends: list[int],
     events: list[Event],
     quote_events: list[Event | None],
-) -> list[Entity | None]:
-    """The speaker of each quotation: its own attribution's entity, or else the one it continues.
+) -> tuple[list[Entity | None], list[Basis | None]]:
+    """The speaker of each quotation: its own attribution's entity, or else the one it continues;
+    and, for each continuing quotation, how its speaker was found (None for own attributions).
 
     events: all resolved speech events in text order; quote_events: each quotation's own
     attribution event, None when it has none.
     """
     ctx = _context(spans, masked, paras, ends, events)
+    bases: list[Basis | None] = []
     for i, ev in enumerate(quote_events):
         if ev is not None:
             ctx.speakers.append(ev.entity)
             ctx.explicit.append(True)
+            bases.append(None)
         else:
-            ctx.speakers.append(_inherit(ctx, i))
+            ent, basis = _inherit(ctx, i)
+            ctx.speakers.append(ent)
             ctx.explicit.append(False)
+            bases.append(basis if ent is not None else Basis.NONE)
         if spans[i].kind == QuoteKind.FULL:
             ctx.last_quote[spans[i].para] = i
             if ctx.explicit[i] or ctx.speakers[i] is not None:
                 ctx.last_attributed[spans[i].para] = i
-    return ctx.speakers
+    return ctx.speakers, bases

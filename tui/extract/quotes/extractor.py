@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.extract.quotes.attribution import sentence_ends
+from tui.extract.quotes.attribution import Attribution, sentence_ends
+from tui.extract.quotes.confidence import ADJACENT_GAP, AttributionBasis, confidence
 from tui.extract.quotes.continuation import CONTEXT_PARAS, speakers_of
 from tui.extract.quotes.full_or_fragment import keep_single, settle_kind
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, find_spans, paragraphs
@@ -22,7 +23,14 @@ from tui.extract.quotes.speech_events import Event, context_events, resolve_all
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.resolution import Resolver
 
-__all__ = ["ExtractedQuote", "ExtractedSpeaker", "QuoteExtraction", "QuoteKind", "extract_quotes"]
+__all__ = [
+    "AttributionBasis",
+    "ExtractedQuote",
+    "ExtractedSpeaker",
+    "QuoteExtraction",
+    "QuoteKind",
+    "extract_quotes",
+]
 
 _MASK = "¤"
 _KEEP_LAST = frozenset(".,!?;:")
@@ -35,10 +43,13 @@ class ExtractedQuote:
     text: str  # the quoted words without the quotation marks, == article_text[start:end]
     start: int
     end: int
-    speaker: str | None  # fullest form of the speaker's name, None if unknown or unnamed
+    speaker: str | None  # fullest form of the speaker's name, or an unnamed source as described
     role: str | None  # title or role the article states
     cue: str | None  # the speech verb ("said", "according to", ":") or None
     kind: QuoteKind  # whole quotation or fragment
+    named: bool = False  # the speaker is a name, not a description ("a senior official")
+    confidence: float = 0.0  # how sure the speaker is, 0-1 (see quotes.confidence)
+    basis: AttributionBasis = AttributionBasis.NONE  # how the speaker was found
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +119,19 @@ def extract_quotes(text: str) -> QuoteExtraction:
             events.append(ev)
     resolver = Resolver(masked, ends)
     resolve_all(resolver, events)
+    for ev in quote_events:
+        if ev is not None and ev.entity is None and ev.mention.kind == "desc":
+            # "a senior official said": an unnamed source, kept as the article describes it.
+            ev.entity = Entity(" ".join(ev.mention.text.split()), False, False, named=False)
     events.sort(key=lambda e: e.mention.start)
 
-    speakers = speakers_of(spans, masked, paras, ends, events, quote_events)
+    speakers, inherited = speakers_of(spans, masked, paras, ends, events, quote_events)
 
     quotes = []
     for i, s in enumerate(spans):
         a = attrs[i]
         ent = speakers[i]
+        basis, gap = _basis(s, a, ent, inherited[i])
         quotes.append(
             ExtractedQuote(
                 text=text[s.start : s.end],
@@ -125,16 +141,44 @@ def extract_quotes(text: str) -> QuoteExtraction:
                 role=_role(ent),
                 cue=a.cue if a is not None else None,
                 kind=s.kind,
+                named=ent is not None and ent.named,
+                confidence=confidence(basis, gap),
+                basis=basis,
             )
         )
     return QuoteExtraction(tuple(quotes), _speakers(speakers))
+
+
+def _basis(
+    s: QuoteSpan, a: Attribution | None, ent: Entity | None, inherited: AttributionBasis | None
+) -> tuple[AttributionBasis, int]:
+    """How a quotation's speaker was found, and how far (in characters) its own attribution's
+    speaker stands from the quotation."""
+    if ent is None:
+        return AttributionBasis.NONE, 0
+    if inherited is not None:
+        return inherited, 0
+    if not ent.named:
+        return AttributionBasis.UNNAMED, 0
+    m = a.mention if a is not None else None
+    if m is None:
+        return AttributionBasis.NAME_DISTANT, 0
+    gap = m.start - s.close_pos if m.start > s.close_pos else s.open_pos - m.end
+    gap = max(gap, 0)
+    if m.kind == "pronoun":
+        return AttributionBasis.PRONOUN, gap
+    if m.kind == "desc":
+        return AttributionBasis.DESCRIPTION, gap
+    if gap <= ADJACENT_GAP:
+        return AttributionBasis.NAME_ADJACENT, gap
+    return AttributionBasis.NAME_DISTANT, gap
 
 
 def _speakers(speakers: list[Entity | None]) -> tuple[ExtractedSpeaker, ...]:
     out: list[ExtractedSpeaker] = []
     seen: set[str] = set()
     for ent in speakers:
-        if ent is None or ent.name in seen:
+        if ent is None or not ent.named or ent.name in seen:
             continue
         seen.add(ent.name)
         out.append(ExtractedSpeaker(ent.name, _role(ent), tuple(ent.mentions) or (ent.name,)))

@@ -17,6 +17,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
     mentions: list[str] = field(default_factory=list)
+    named: bool = True  # False for an unnamed source kept as described ("a senior official")
 
     def add_role(self, role: str | None) -> None:
         if role and role not in self.roles:
