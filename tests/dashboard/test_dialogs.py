@@ -122,3 +122,18 @@ async def test_nothing_valid_still_opens_with_the_problems(app_for, tmp_path):
         assert app.screen.hits == []
         await pilot.press("escape", "p")
         assert isinstance(app.screen, ProblemsScreen)
+
+
+async def test_a_screenshot_without_a_downloads_folder_lands_in_the_current_folder(
+    app_for, tmp_path, monkeypatch
+):
+    from platformdirs import user_downloads_path
+
+    assert not user_downloads_path().exists()
+    monkeypatch.chdir(tmp_path)
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.action_screenshot(filename="shot.svg")
+        await until(pilot, lambda: (tmp_path / "shot.svg").exists())
+    assert (tmp_path / "shot.svg").read_text().startswith("<svg")

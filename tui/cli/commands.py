@@ -174,6 +174,17 @@ def search(args: argparse.Namespace) -> int:
             "(briefing check lists them)",
             file=sys.stderr,
         )
+def serve(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from tui.dashboard.serve import serve as serve_dashboard
+
+    from tui.cli.first_run import SAMPLE_BRIEFING, is_first_run
+
+    given = [str(SAMPLE_BRIEFING)] if is_first_run(args.paths, config) else _paths(args, config)
+    settings = os.path.abspath(args.config) if args.config else None
+    return serve_dashboard([os.path.abspath(p) for p in given], settings, args.host, args.port)
+
+
     with SearchIndex.for_paths(paths) as index:
         index.update(result.briefing)
         hits = index.search(args.query, limit=args.limit)

@@ -25,6 +25,7 @@ COMMANDS = {
     "extract": "extract quotations and figures from raw article text",
     "import": "draft a briefing from raw article text",
     "search": "search a briefing's articles, quotes, speakers and figures",
+    "serve": "serve the dashboard to a web browser (needs the 'serve' extra)",
 }
 
 
@@ -166,6 +167,12 @@ def _first_word(args: Sequence[str]) -> int | None:
             skip = False
         elif arg == "--config":
             skip = True
+    serve = sub.add_parser("serve", help=COMMANDS["serve"], description=COMMANDS["serve"])
+    paths(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=whole_number(1, 65535), default=8000,
+                       help="the port to listen on (default: 8000)")
         elif not arg.startswith("-"):
             return index
     return None
@@ -230,3 +237,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         "search": commands.search,
     }[args.command]
     return handler(args)
+        "serve": commands.serve,

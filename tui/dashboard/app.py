@@ -306,6 +306,16 @@ class BriefingApp(App[None]):
         ):
             self.push_screen(Palette(id="--command-palette"))
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save to the Downloads folder where there is one, else to the current folder."""
+        if path is None:
+            from platformdirs import user_downloads_path
+
+            downloads = user_downloads_path()
+            path = str(downloads if downloads.is_dir() else Path.cwd())
+        return super().deliver_screenshot(filename, path, time_format)
+
     def action_toggle_theme(self) -> None:
         self.set_theme("textual-light" if self.current_theme.dark else "textual-dark")
 
