@@ -11,6 +11,11 @@ scorer ``score_figures.py`` is taken from the same folder. Two runs are scored:
   its own convention, annotates quantities and never dates. The briefing keeps years (with a low
   score) because a reader of an article wants "since 1960" as much as "48 missions".
 
+Each run is scored on the whole set and on its two parts: a sentence whose md5(index) mod 100 is
+80 or more is in the validation part, the others in the tuning part. Rules are studied on the
+tuning part only (``--errors`` prints its misses and extra figures); the validation part is only
+measured.
+
 Throughput is measured on the dev-set sentences and on the seed articles in ``tests/data/seeds``
 (each repeated to about 2 MB), on one core.
 """
@@ -18,6 +23,7 @@ Throughput is measured on the dev-set sentences and on the seed articles in ``te
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -43,6 +49,36 @@ def _write_predictions(texts: list[str], path: Path, keep_calendar: bool) -> Non
                 if keep_calendar or not is_calendar(f)
             ]
             out.write(json.dumps({"id": str(i), "figures": rows}) + "\n")
+
+
+def is_validation(index: int) -> bool:
+    return int(hashlib.md5(str(index).encode("utf-8")).hexdigest(), 16) % 100 >= 80
+
+
+def _part(gold: list[dict], pred: Path, keep: bool, tmp: Path, name: str) -> tuple[Path, Path]:
+    """Gold and predictions of one part of the set, sentences numbered afresh."""
+    rows = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
+    idx = [i for i in range(len(gold)) if is_validation(i) != keep]
+    g_path, p_path = tmp / f"gold-{name}.json", tmp / f"pred-{name}.jsonl"
+    g_path.write_text(json.dumps([gold[i] for i in idx]), encoding="utf-8")
+    with p_path.open("w", encoding="utf-8") as out:
+        for k, i in enumerate(idx):
+            out.write(json.dumps({"id": str(k), "figures": rows[i]["figures"]}) + "\n")
+    return g_path, p_path
+
+
+def _errors(gold: list[dict], pred: Path) -> None:
+    """Tuning sentences whose figures differ from the gold values (values only)."""
+    rows = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
+    for i, g in enumerate(gold):
+        if is_validation(i):
+            continue
+        want = sorted((str(q["value"]), q["unit"]) for q in g["quantities"])
+        got = sorted((repr(f["value"]), f["unit"]) for f in rows[i]["figures"])
+        if len(want) != len(got) or any(
+            w[0].replace(".0", "") != x[0].replace(".0", "") for w, x in zip(want, got, strict=True)
+        ):
+            print(f"--- {i}: {g['text']}\n  gold {want}\n  pred {got}")
 
 
 def _score(scorer: Path, dev: Path, pred: Path) -> dict[str, object]:
@@ -73,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--pred", type=Path, default=None, help="where to write predictions")
+    parser.add_argument("--errors", action="store_true", help="print tuning-part differences")
     args = parser.parse_args(argv)
 
     seed_paths = sorted((REPO / "tests/data/seeds").glob("*.txt"))
@@ -86,13 +123,20 @@ def main(argv: list[str] | None = None) -> int:
         pred_qty = pred_all.with_name(pred_all.stem + "-quantities.jsonl")
         _write_predictions(texts, pred_all, keep_calendar=True)
         _write_predictions(texts, pred_qty, keep_calendar=False)
+        if args.errors:
+            _errors(gold, pred_qty)
         for name, pred in (("all", pred_all), ("quantities", pred_qty)):
-            res = _score(scorer, args.dev, pred)
-            line = "  ".join(
-                f"{k} P {res[k]['P']:.3f} R {res[k]['R']:.3f} F1 {res[k]['F1']:.3f}"  # type: ignore[index]
-                for k in ("value", "value+unit", "value+change")
-            )
-            print(f"{name:>10}: gold {res['gold']} pred {res['pred']}  {line}")
+            parts = [("", args.dev, pred)]
+            for part, keep in (("tuning", True), ("validation", False)):
+                parts.append((part, *_part(gold, pred, keep, tmp, f"{name}-{part}")))
+            for part, g_path, p_path in parts:
+                res = _score(scorer, g_path, p_path)
+                line = "  ".join(
+                    f"{k} P {res[k]['P']:.3f} R {res[k]['R']:.3f} F1 {res[k]['F1']:.3f}"  # type: ignore[index]
+                    for k in ("value", "value+unit", "value+change")
+                )
+                label = f"{name} {part}".strip()
+                print(f"{label:>21}: gold {res['gold']} pred {res['pred']}  {line}")
         print(f"predictions: {pred_all}")
         print(f"throughput (dev sentences): {_throughput(texts):.2f} MB/s")
     else:

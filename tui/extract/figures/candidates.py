@@ -27,6 +27,7 @@ from tui.extract.figures.numbers import (
 )
 from tui.extract.figures.phrases import head_noun, prev_word
 from tui.extract.figures.units import (
+    CURRENCY_AFTER_RE,
     CURRENCY_BEFORE_RE,
     CURRENCY_CODES,
     CURRENCY_LAST_CHARS,
@@ -37,7 +38,7 @@ from tui.extract.figures.units import (
     match_after,
     scale_after,
 )
-from tui.extract.figures.words import WORD_PREFIXES
+from tui.extract.figures.words import SCORE_WORDS, WORD_PREFIXES
 
 _NUMERAL_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+")
 _VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\b)")
@@ -59,16 +60,69 @@ _WORD_SCALE_RE = re.compile(
 )
 _NEGATIVE_BEFORE_RE = re.compile(r"(?:(?<![\w\d.,)-])[-−]|\bminus[\s-])$", re.IGNORECASE)
 _NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
+_NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 _PHONE_RE = re.compile(r"(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d")
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
+#: Two whole numbers joined by a dash: a score ("won 3-1") when a word of winning or losing is
+#: beside them.
+_PAIR_RE = re.compile(r"(?<![\d.,$€£¥/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%/]|\s?[-–]\s?\d)")
+#: Where a pair or a slashed date may be: found first by a pattern cheap to scan for.
+_PAIR_HINT_RE = re.compile(r"\d\s?[-–]\s?\d")
+_SLASH_HINT_RE = re.compile(r"\d/\d")
+_WORDS_BEFORE_RE = re.compile(r"[A-Za-z]+")
+#: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
+_SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
+#: A date written with slashes: "4/12/2019", "12/31/19".
+_SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def _hinted(text: str, hint: re.Pattern[str], full: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``full`` that start at most three digits before a match of ``hint``."""
+    found: list[re.Match[str]] = []
+    for h in hint.finditer(text):
+        start = h.start()
+        while start > h.start() - 2 and start > 0 and text[start - 1].isdigit():
+            start -= 1
+        m = full.match(text, start)
+        if m and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    return found
+#: "x 10^6", "× 10⁶", "*10**6", and "e5" right after a numeral: a power of ten.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TIMES_TEN_RE = re.compile(
+    r"\s?[x×X*]\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?!\d)"
+)
+_E_POWER_RE = re.compile(r"[eE](?P<exp>[-+]?\d{1,2})(?![\w])")
+#: A number written in feet with a prime mark and then inches: 6′2″, 6'2".
+_INCHES_AFTER_FEET_RE = re.compile(r"(?<=\d)['′’](?=\d{1,2}[\"″”])")
 
 
 def skip_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits are not figures: phone numbers and list markers ("1. ")."""
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
+    pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
+    spans += [m.span() for m in pairs if _is_score(text, m.start(), m.end())]
+    spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
     return spans
+
+
+def _is_score(text: str, start: int, end: int) -> bool:
+    """Whether a pair of numbers joined by a dash is the score of a game: a word of winning or
+    losing within the few words before it, or right after it ("a 3-1 win")."""
+    before = _WORDS_BEFORE_RE.findall(text, max(0, start - 40), start)[-4:]
+    after = _WORDS_BEFORE_RE.findall(text, end, end + 30)[:2]
+    return any(w.lower() in SCORE_WORDS for w in (*before, *after))
+
+
+def _power_of_ten(text: str, e: int) -> tuple[float, int] | None:
+    """The power of ten written right after a numeral ("x 10^6", "e5"): (factor, new end)."""
+    m = _TIMES_TEN_RE.match(text, e) or _E_POWER_RE.match(text, e)
+    if m is None:
+        return None
+    exp = int(m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-"))
+    return 10.0**exp, m.end()
 
 
 def raw_ok(text: str, s: int) -> bool:
@@ -79,13 +133,29 @@ def raw_ok(text: str, s: int) -> bool:
 def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate]:
     """Every numeral in ``text`` outside ``skip`` that may be a figure, with what is attached."""
     figs: list[Candidate] = []
+    consumed = 0  # numerals before this offset belong to a figure already read ("10" in "x 10^6")
     for m in _NUMERAL_RE.finditer(text):
         s, e = m.span()
+        if s < consumed:
+            continue
         if s and (text[s - 1].isdigit() or (text[s - 1] in "_.," and raw_ok(text, s))):
             continue
         if any(a <= s < b for a, b in skip):
             continue
         raw = m.group()
+        fraction = _SLASH_FRACTION_RE.match(text, e) if "." not in raw else None
+        if fraction and 0 < int(raw) < int(fraction.group(1)) and text[s - 1 : s] != "/":
+            # "2/3 of the wells": a fraction, its value n/d.
+            value = int(raw) / int(fraction.group(1))
+            frac = Candidate(s, fraction.end(), value, "fraction", text_start=s,
+                             num_end=fraction.end())
+            of = _FRACTION_OF_RE.match(text, fraction.end())
+            head = head_noun(text, of.end()) if of and "of" in of.group() else None
+            if head:
+                frac.unit = head[0]
+            figs.append(frac)
+            consumed = fraction.end()
+            continue
         # Times of day, ordinals, decades, codes and names.
         if TIME_AFTER_RE.match(text, e):
             continue
@@ -104,6 +174,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         text_start = s
         unit: str | None = None
         kind: FigureKind | None = None
+        if cur is None and _NO_BEFORE_RE.search(before):
+            continue  # "No. 23", "# 7": a number that names, not one that counts
         if cur:
             unit = CURRENCY_CODES.get(_SPACE_DASH_RE.sub("", cur.group()), "USD")
             kind = "money"
@@ -129,13 +201,24 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                     Candidate(s, e, value, "year", "year", text_start=text_start, num_end=e)
                 )
             continue
+        power = _power_of_ten(text, end)
+        if power is not None:
+            value *= power[0]
+            end = consumed = power[1]
         scale, end = scale_after(text, end, kind == "money")
         value *= scale
         if negative:
             value = -value
         num_end = end
         noun_unit = False
-        if kind != "money":
+        after_sign = CURRENCY_AFTER_RE.match(text, end) if kind != "money" else None
+        if after_sign:  # "50€", "100 $": the currency written after the amount
+            unit, kind, end = CURRENCY_CODES[after_sign.group("sign")], "money", after_sign.end()
+        elif _INCHES_AFTER_FEET_RE.match(text, e):  # 6′2″: six feet, then two inches
+            unit, kind, end = "feet", "measure", e + 1
+        elif s > 1 and _INCHES_AFTER_FEET_RE.match(text, s - 1):
+            unit, kind, end = "inches", "measure", e + 1
+        elif kind != "money":
             unit, kind, end, noun_unit = match_after(text, end)
         fig = Candidate(
             s, end, value, kind or "bare", unit, text_start=text_start, scale=scale,

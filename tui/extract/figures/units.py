@@ -51,6 +51,8 @@ CURRENCY_BEFORE_RE = re.compile(
     )
     + r")(?P<neg>[-−])?$"
 )
+#: A currency sign written after the amount ("50€", "100 $"), not before another number.
+CURRENCY_AFTER_RE = re.compile(r"\s?(?P<sign>[€$£¥₹])(?![\d\w])")
 #: The characters a currency prefix can end with: only numbers after one of them are looked at.
 CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
 
@@ -160,12 +162,19 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
 
 
 def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
-    """The scale after a numeral ending at ``end``: (factor, new end); (1.0, end) if none."""
+    """The scale after a numeral ending at ``end``: (factor, new end); (1.0, end) if none.
+
+    Scale words multiply: "4 hundred million" is 400 million."""
     m = _SCALE_AFTER_RE.match(text, end)
     if not m:
         return 1.0, end
     if m.group("word"):
-        return SCALE_SUFFIXES[m.group("word").lower()], m.end()
+        factor, end = SCALE_SUFFIXES[m.group("word").lower()], m.end()
+        nxt = _SCALE_AFTER_RE.match(text, end)
+        while nxt and nxt.group("word") and SCALE_SUFFIXES[nxt.group("word").lower()] > factor:
+            factor, end = factor * SCALE_SUFFIXES[nxt.group("word").lower()], nxt.end()
+            nxt = _SCALE_AFTER_RE.match(text, end)
+        return factor, end
     tight = m.group("tight")
     low = tight.lower()
     if tight == "m" and not money and not OF_RE.match(text, m.end()):

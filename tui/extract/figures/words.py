@@ -67,5 +67,7 @@ NOUN_EXCEPTIONS: frozenset[str] = word_set("figure_noun_exceptions")
 IRREGULAR_PLURALS: frozenset[str] = word_set("figure_irregular_plurals")
 #: Nouns that name places; "two from Pakistan" does not count what "32 countries" counts.
 PLACE_NOUNS: frozenset[str] = word_set("figure_place_nouns")
+#: Words of winning and losing that make "3-1" a score, not a quantity or a range.
+SCORE_WORDS: frozenset[str] = word_set("score_words")
 #: Words that may be joined to a number by a hyphen without making it a code ("sub-7", "mid-2019").
 WORD_PREFIXES: tuple[str, ...] = word_list("figure_word_prefixes")
