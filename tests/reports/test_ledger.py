@@ -7,13 +7,15 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEED_BRIEFING
 from tui.files.loader import load
-from tui.model.briefing import Article, Bound, Briefing, Figure
+from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure
 from tui.reports.ledger import (
     LedgerEntry,
     Sighting,
     Verdict,
     _category,
     build_ledger,
+    is_calendar_year,
+    named_values,
     top_of_ledger,
 )
 
@@ -139,30 +141,54 @@ def test_measures_reported_by_more_sources_come_first():
     assert order == ["missions", "USD", "year"]
 
 
-def _previous_build_ledger(briefing: Briefing) -> list[LedgerEntry]:
-    """The ledger as it was built before it was made fast (kept as the reference)."""
+def _reference_ledger(briefing: Briefing) -> list[LedgerEntry]:
+    """The ledger's ranking written plainly, as tuples (the reference for the fast one):
+    calendar years last, small or incidental counts of one source that the bottom line does
+    not name next to last; within each, more sources, conflict, named by the bottom line,
+    labelled, category, larger value, order met."""
+    named = named_values(briefing.info.bottom_line)
     groups: dict[str, list[Sighting]] = {}
-    ranked: list[tuple[int, int, float, int, LedgerEntry]] = []
+    entries: list[LedgerEntry] = []
     for article in briefing.articles:
         for figure in article.figures:
             sighting = Sighting(figure, article)
             if figure.key:
                 groups.setdefault(figure.key, []).append(sighting)
             else:
-                entry = LedgerEntry(None, (sighting,))
-                ranked.append((-1, _category(figure), -figure.value, len(ranked), entry))
+                entries.append(LedgerEntry(None, (sighting,)))
     for key, sightings in groups.items():
         chronological = sorted(sightings, key=lambda s: (0, s.date) if s.date else (1, ""))
-        entry = LedgerEntry(key, tuple(chronological))
+        entries.append(LedgerEntry(key, tuple(chronological)))
+
+    def rank(item: tuple[int, LedgerEntry]) -> tuple[float, ...]:
+        index, entry = item
         lead = entry.lead
-        ranked.append((-len(entry.article_ids), _category(lead), -lead.value, len(ranked), entry))
-    ranked.sort(key=lambda item: item[:4])
-    return [item[4] for item in ranked]
+        sources = len(entry.article_ids)
+        is_named = any(s.figure.value in named for s in entry.sightings)
+        category = _category(lead)
+        if is_calendar_year(lead):
+            tier = 2
+        elif category >= 3 and sources < 2 and not is_named:
+            tier = 1
+        else:
+            tier = 0
+        return (
+            tier,
+            -sources,
+            entry.verdict is not Verdict.DIFFER,
+            not is_named,
+            not any(s.figure.label for s in entry.sightings),
+            category,
+            -lead.value,
+            index,
+        )
+
+    return [entry for _, entry in sorted(enumerate(entries), key=rank)]
 
 
 _FIGURE = st.tuples(
-    st.sampled_from([0, 3, 9.5, 10, 48, 48, 182, 5.5e9, -2]),
-    st.sampled_from(["USD", "percent", "years", "ships", "Ships", "%", "members", "eur"]),
+    st.sampled_from([0, 3, 9.5, 10, 48, 48, 182, 5.5e9, -2, 1947, 2025]),
+    st.sampled_from(["USD", "percent", "years", "year", "ships", "Ships", "%", "members", "eur"]),
     st.sampled_from([None, None, "k1", "k2", "k3"]),
     st.sampled_from([None, "2023", "2025-07", "2024-05-01"]),
 )
@@ -181,13 +207,14 @@ def test_the_ledger_and_its_top_rank_as_before(
     top: int,
 ):
     briefing = Briefing(
+        BriefingInfo(bottom_line="Over 48 missions, 9.5 of them new and 3 closed."),
         articles=tuple(
             _article(f"a{n}", *figures, published=published)
             for n, (figures, published) in enumerate(articles)
-        )
+        ),
     )
     ledger = build_ledger(briefing)
-    assert ledger == _previous_build_ledger(briefing)
+    assert ledger == _reference_ledger(briefing)
     assert top_of_ledger(briefing, top) == (ledger[:top], len(ledger))
     assert top_of_ledger(briefing, None) == (ledger, len(ledger))
 
@@ -202,3 +229,41 @@ def test_a_single_sighting_reads_as_before():
         assert entry.latest == entry.sightings[0] and entry.lead == figure
         assert entry.verdict is Verdict.SINGLE and entry.article_ids == (article.id,)
         assert entry.values == (figure.value,) and entry.describe() == "single source"
+
+
+def test_key_figures_put_agreement_and_conflict_first_and_dates_last():
+    briefing = load([SEED_BRIEFING]).briefing
+    ledger = build_ledger(briefing)
+    keys = [entry.key for entry in ledger[:3]]
+    # the conflict (181 against 182) first, then what two sources agree on
+    assert keys == [
+        "pakistani-peacekeepers-killed",
+        "pakistani-peacekeepers-served",
+        "pakistan-un-missions",
+    ]
+    # calendar years are dates: last in the ledger, never among the key figures
+    assert [entry.lead.display_value for entry in ledger[-3:]] == ["2025", "1960", "1947"]
+    top, total = top_of_ledger(briefing, 48, dates=False)
+    assert total == len(ledger) - 3 and not any(is_calendar_year(e.lead) for e in top)
+    # small and incidental counts of one source come after the rest
+    shown = [entry.lead.display_value for entry in top]
+    assert shown.index("29") < shown.index("7") < shown.index("15") < shown.index("2 days")
+
+
+def test_what_the_bottom_line_names_comes_before_other_single_sources():
+    article = _article("a", (7, "ships", None, None), (12, "ships", None, None))
+    plain = build_ledger(Briefing(articles=(article,)))
+    named = build_ledger(
+        Briefing(BriefingInfo(bottom_line="Only 7 ships sailed."), articles=(article,))
+    )
+    assert [e.lead.value for e in plain] == [12, 7]
+    assert [e.lead.value for e in named] == [7, 12]
+
+
+def test_named_values_read_numbers_as_written():
+    assert named_values("over 235,000 personnel in 48 missions; $5.5 billion; 0.3 per cent") >= {
+        235000,
+        48,
+        5.5e9,
+        0.3,
+    }

@@ -49,17 +49,18 @@ def _briefing() -> Briefing:
 def _footnotes(output: str, fmt: str) -> dict[int, str]:
     """Footnote number to article title, as each format lists them."""
     pattern = {
-        "text": r"^  \[(\d+)\] (Story \d+)",
-        "markdown": r"^\[\^(\d+)\]: (Story \d+)",
-        "html": r'<li id="article-(\d+)">(?:<a [^>]*>)?(Story \d+)',
+        "text": r"^  \[(\d+)\] Outlet \d+, [^,]+, (Story \d+)",
+        "markdown": r"^(\d+)\. Outlet \d+, [^,]+, (Story \d+)",
+        "html": r'<li id="source-(\d+)" value="\d+">Outlet \d+, [^,]+, (Story \d+)',
     }[fmt]
     return {int(n): title for n, title in re.findall(pattern, output, re.MULTILINE)}
 
 
 def _cited(output: str, fmt: str) -> set[int]:
-    pattern = {"text": r"\[(\d+)\]", "markdown": r"\[\^(\d+)\](?!:)", "html": r"#article-(\d+)"}
-    body = output.split("ARTICLES")[0] if fmt == "text" else output
-    return {int(n) for n in re.findall(pattern[fmt], body)}
+    if fmt == "html":
+        return {int(n) for n in re.findall(r"#source-(\d+)", output)}
+    body = output.split("SOURCES" if fmt == "text" else "## Sources")[0]
+    return {int(n) for refs in re.findall(r"\[(\d+(?:, \d+)*)\]", body) for n in refs.split(", ")}
 
 
 FORMATS = ("text", "markdown", "html")
@@ -79,7 +80,7 @@ def test_without_a_limit_every_speaker_and_article_is_printed():
     output = render(_briefing(), "text", width=200, top=None)
     assert "Al Ray" in output and "more speaker" not in output and "more article" not in output
     assert _footnotes(output, "text") == {n + 1: f"Story {n:02d}" for n in range(12)}
-    assert f"“{WIRE}” [2][3][4][5][6]" in output
+    assert f"“{WIRE}” [2, 3, 4, 5, 6]" in output
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -108,10 +109,12 @@ def test_footnotes_are_the_same_in_every_format():
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_quotation_carried_widely_cites_its_earliest_outlets(fmt: str):
     output = render(_briefing(), fmt, width=200, top=2)
+    if fmt == "html":  # the first page's key quotations come before the quotes by speaker
+        output = output[output.index("<h2>Quotes by speaker") :]
     assert output.count(WIRE) == 1
     assert "and 2 other articles" in output
     if fmt == "text":
-        assert f"“{WIRE}” [2][3][4] and 2 other articles" in output
+        assert f"“{WIRE}” [2, 3, 4] and 2 other articles" in output
 
 
 def test_a_small_briefing_lists_every_article_even_uncited():

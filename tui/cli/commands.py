@@ -94,6 +94,7 @@ def summary(args: argparse.Namespace) -> int:
     config = _config(args)
     fmt = args.format or config.summary_format
     width = args.width if args.width is not None else config.summary_width
+    since = _since_argument(args.since)
     result = _load(args, config)
     _print_problems(result.problems, sys.stderr)
     if not result.briefing.articles and result.problems:
@@ -103,14 +104,54 @@ def summary(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    text = render(result.briefing, fmt, width, top=None if args.all else args.top)
+    paths = _paths(args, config)
+    changes = None
+    if since == "last":
+        from tui.reports.changes import compare
+        from tui.store.seen import load_seen
+
+        changes = compare(result.briefing, load_seen(paths))
+    elif since:
+        from tui.reports.changes import since_date
+
+        changes = since_date(result.briefing, since)
+    if args.paper:
+        paper = args.paper
+    else:
+        from tui.reports.summary_html import paper_from_locale
+
+        paper = paper_from_locale()
+    text = render(result.briefing, fmt, width, top=None if args.all else args.top,
+                  changes=changes, paper=paper)
     if args.output:
         from tui.files.atomic import write_atomic
 
         write_atomic(args.output, text, inputs=result.files)
     else:
         sys.stdout.write(text)
+        sys.stdout.flush()
+    if result.briefing.articles:  # what the reader has now seen, for the next --since last
+        from tui.reports.changes import record_of
+        from tui.store.seen import save_seen
+
+        save_seen(paths, record_of(result.briefing, by="summary"))
     return EXIT_OK
+
+
+def _since_argument(value: str | None) -> str | None:
+    """--since: "last", or a date as the format writes them (2025, 2025-07, 2025-07-01)."""
+    import re
+
+    if value is None or value == "last":
+        return value
+    if not re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value):
+        from tui.cli.main import UsageError
+
+        raise UsageError(
+            f"briefing summary: --since takes 'last' or a date such as 2025-07-01 or "
+            f"2025-07, not {value!r}"
+        )
+    return value
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -131,6 +172,16 @@ def open_dashboard(args: argparse.Namespace) -> int:
     if is_first_run(args.paths, config):
         return run_dashboard([str(SAMPLE_BRIEFING)], config, debug=args.debug, note=SAMPLE_NOTE)
     return run_dashboard(list(_paths(args, config)), config, debug=args.debug)
+
+
+def serve(args: argparse.Namespace) -> int:
+    config = _config(args)
+    from tui.cli.first_run import SAMPLE_BRIEFING, is_first_run
+    from tui.dashboard.serve import serve as serve_dashboard
+
+    given = [str(SAMPLE_BRIEFING)] if is_first_run(args.paths, config) else _paths(args, config)
+    settings = os.path.abspath(args.config) if args.config else None
+    return serve_dashboard([os.path.abspath(p) for p in given], settings, args.host, args.port)
 
 
 def extract(args: argparse.Namespace) -> int:
@@ -159,7 +210,7 @@ def import_articles(args: argparse.Namespace) -> int:
 def search(args: argparse.Namespace) -> int:
     import json
 
-    from tui.search.index import SearchIndex
+    from tui.search.service import index_of
     from tui.store.cache import load_cached
 
     if args.limit < 1:
@@ -174,19 +225,10 @@ def search(args: argparse.Namespace) -> int:
             "(briefing check lists them)",
             file=sys.stderr,
         )
-def serve(args: argparse.Namespace) -> int:
-    config = _config(args)
-    from tui.dashboard.serve import serve as serve_dashboard
-
-    from tui.cli.first_run import SAMPLE_BRIEFING, is_first_run
-
-    given = [str(SAMPLE_BRIEFING)] if is_first_run(args.paths, config) else _paths(args, config)
-    settings = os.path.abspath(args.config) if args.config else None
-    return serve_dashboard([os.path.abspath(p) for p in given], settings, args.host, args.port)
-
-
-    with SearchIndex.for_paths(paths) as index:
-        index.update(result.briefing)
+    index, fallback = index_of(paths, result.briefing)
+    if fallback is not None:
+        print(f"briefing search: searching an index in memory: {fallback}", file=sys.stderr)
+    with index:
         hits = index.search(args.query, limit=args.limit)
     for hit in hits:
         if args.json:

@@ -119,6 +119,17 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument(
         "--all", action="store_true", help="every figure, speaker, quotation and article"
     )
+    summary.add_argument(
+        "--since",
+        metavar="last|DATE",
+        help="open with what is new: since the last brief printed or dashboard closed on "
+        "these files (last), or in the articles published from DATE (2025-07-01, 2025-07)",
+    )
+    summary.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="page size of the printed HTML (default: from the locale, else a4)",
+    )
 
     paths(sub.add_parser("check", help=COMMANDS["check"], description=COMMANDS["check"]))
     sub.add_parser("schema", help=COMMANDS["schema"], description=COMMANDS["schema"])
@@ -133,7 +144,9 @@ def _parser() -> argparse.ArgumentParser:
 
     draft = sub.add_parser("import", help=COMMANDS["import"], description=COMMANDS["import"])
     draft.add_argument(
-        "files", nargs="+", metavar="FILE", help="article text files (.txt, .md) or folders of them"
+        "files", nargs="+", metavar="INPUT",
+        help="articles: text (.txt, .md), saved web pages (.html), feeds (RSS, Atom, JSON Feed), "
+        "folders of them, or http(s) URLs of pages and feeds",
     )
     draft.add_argument(
         "--output",
@@ -144,6 +157,10 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--title", help="the briefing's title (default: the first article's)")
     draft.add_argument(
         "--force", action="store_true", help="replace an existing file (a backup is kept as PATH~)"
+    )
+    draft.add_argument(
+        "--into", metavar="PATH",
+        help="add the articles an existing briefing (file or folder) lacks, keeping what is there",
     )
 
     search = sub.add_parser("search", help=COMMANDS["search"], description=COMMANDS["search"])
@@ -156,6 +173,12 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", "-n", type=whole_number(1, 10_000), default=20, metavar="N",
         help="at most N hits (default: 20)",
     )
+    serve = sub.add_parser("serve", help=COMMANDS["serve"], description=COMMANDS["serve"])
+    paths(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=whole_number(1, 65535), default=8000,
+                       help="the port to listen on (default: 8000)")
     return parser
 
 
@@ -167,12 +190,6 @@ def _first_word(args: Sequence[str]) -> int | None:
             skip = False
         elif arg == "--config":
             skip = True
-    serve = sub.add_parser("serve", help=COMMANDS["serve"], description=COMMANDS["serve"])
-    paths(serve)
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=whole_number(1, 65535), default=8000,
-                       help="the port to listen on (default: 8000)")
         elif not arg.startswith("-"):
             return index
     return None
@@ -235,6 +252,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         "extract": commands.extract,
         "import": commands.import_articles,
         "search": commands.search,
+        "serve": commands.serve,
     }[args.command]
     return handler(args)
-        "serve": commands.serve,

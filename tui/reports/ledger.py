@@ -8,6 +8,7 @@ latest value and the earliest source), or stand alone.
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -106,8 +107,6 @@ class LedgerEntry:
 _CURRENCIES = {"usd", "gbp", "eur", "jpy", "inr", "cny", "pkr", "rs"}
 _PERCENT = {"percent", "per cent", "%"}
 _INCIDENTAL = {
-    "year",
-    "years",
     "decade",
     "decades",
     "day",
@@ -120,12 +119,22 @@ _INCIDENTAL = {
     "hours",
     "members",
 }
+_YEARS = {"year", "years"}
+_YEAR_UNIT = 5
+"""`_unit_category` of a year: a calendar year (a date) or a duration (incidental)."""
 
 
 def _category(figure: Figure) -> int:
     """Money first, then shares, large counts, small counts, and incidental measures last."""
     kind = _unit_category(figure.unit)
-    return kind if kind is not None else 3 if figure.value < 10 else 2
+    if kind == _YEAR_UNIT:
+        return 4
+    return kind if kind is not None else 3 if figure.value < SMALL_COUNT else 2
+
+
+SMALL_COUNT = 10
+"""A count below this (2 Pakistanis, 4 continents) is small: incidental unless several
+sources report it or the bottom line names it."""
 
 
 @lru_cache(maxsize=1024)
@@ -138,23 +147,97 @@ def _unit_category(unit: str) -> int | None:
         return 1
     if unit in _INCIDENTAL:
         return 4
+    if unit in _YEARS:
+        return _YEAR_UNIT
     return None
 
 
+def is_calendar_year(figure: Figure) -> bool:
+    """1947 "year": a date, not a quantity (35 "years" is a duration)."""
+    return _is_calendar(figure.unit, figure.value)
+
+
+def _is_calendar(unit: str, value: float) -> bool:
+    return _unit_category(unit) == _YEAR_UNIT and 1000 <= value <= 2200 and value == int(value)
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(million|billion|trillion)\b)?"
+)
+_SCALE = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def named_values(text: str) -> frozenset[float]:
+    """The numbers a text names: "over 235,000 personnel in 48 missions", "$5.5 billion"
+    -> {235000, 48, 5500000000}."""
+    found: set[float] = set()
+    for whole, fraction, scale in _NUMBER.findall(text):
+        number = float(whole.replace(",", "") + fraction)
+        found.add(number)
+        if scale:
+            found.add(number * _SCALE[scale])
+    return frozenset(found)
+
+
+# A rank is a whole number, lower first, made of these parts (most significant first):
+#   tier        0 a key figure, 1 a small or incidental count of one source that the bottom
+#               line does not name, 2 a calendar year (a date, never a key figure)
+#   sources     more articles first
+#   conflict    sources that differ before sources that agree
+#   named       a value the bottom line names
+#   labelled    a figure with a label (what it counts, in words)
+#   category    money, shares, large counts, small counts, incidental measures
+# then the larger value, then the order met.
+_TIER, _SOURCES, _AGREE, _UNNAMED, _UNLABELLED = 10**9, 10**4, 1000, 100, 10
+_MAX_SOURCES = 9999
+TIER_KEY, TIER_MINOR, TIER_DATE = 0, 1, 2
+
+
+def _rank(
+    sources: int, differ: bool, named: bool, labelled: bool, kind: int | None, value: float,
+    unit: str,
+) -> int:
+    tier = TIER_KEY
+    if kind == _YEAR_UNIT:
+        tier = TIER_DATE if _is_calendar(unit, value) else TIER_KEY
+        kind = 4
+    elif kind is None:
+        kind = 3 if value < SMALL_COUNT else 2
+    if tier == TIER_KEY and kind >= 3 and sources < 2 and not named:
+        tier = TIER_MINOR
+    return (
+        tier * _TIER
+        + (_MAX_SOURCES - min(sources, _MAX_SOURCES)) * _SOURCES
+        + (not differ) * _AGREE
+        + (not named) * _UNNAMED
+        + (not labelled) * _UNLABELLED
+        + kind
+    )
+
+
+def tier_of(rank: int) -> int:
+    return rank // _TIER
+
+
 def build_ledger(briefing: Briefing) -> list[LedgerEntry]:
-    """Every measure in the briefing, those reported by most sources and weightiest first."""
+    """Every measure in the briefing, the key figures first (see `top_of_ledger`)."""
     with paused_gc():
         return top_of_ledger(briefing, None)[0]
 
 
-def top_of_ledger(briefing: Briefing, top: int | None) -> tuple[list[LedgerEntry], int]:
-    """The first `top` entries of `build_ledger` (all with None), and how many it has in all.
+def top_of_ledger(
+    briefing: Briefing, top: int | None, *, dates: bool = True
+) -> tuple[list[LedgerEntry], int]:
+    """The first `top` entries of `build_ledger` (all with None), and how many it has in all;
+    without `dates`, calendar years are left out (of both).
 
-    Only the entries returned are built: a figure of its own (no key) is ranked from the
-    figure alone, and at scale most figures are.
+    Ranked for a reader (docs/summary.md): what several sources report, conflicting then
+    agreeing, what the bottom line names, what carries a label, then money, shares and
+    large counts before small and incidental ones; calendar years last. Only the entries
+    returned are built: a figure of its own (no key) is ranked from the figure alone, and at
+    scale most figures are.
     """
-    # Ranked by (-sources, category, -value), ties in the order met: the lone figures first
-    # (one source each), in article order, then the measures in the order their key was met.
+    named = named_values(briefing.info.bottom_line) if briefing.info.bottom_line else frozenset()
     keyed: dict[str, list[Sighting]] = {}
     lone: list[Figure] = []
     lone_articles: list[Article] = []
@@ -166,22 +249,26 @@ def top_of_ledger(briefing: Briefing, top: int | None) -> tuple[list[LedgerEntry
             if figure.key:
                 keyed.setdefault(figure.key, []).append(Sighting(figure, article))
                 continue
-            lone.append(figure)
-            lone_articles.append(article)
-            # `_category`, inline and the unit's part looked up once per unit: most figures
-            # have no key, and this loop is most of the time a summary spends on the ledger.
+            # Inline, the unit's part looked up once per unit: most figures have no key,
+            # and this loop is most of the time a summary spends on the ledger.
             unit, value = figure.unit, figure.value
             kind = (
                 by_unit[unit] if unit in by_unit else by_unit.setdefault(unit, _unit_category(unit))
             )
-            ranks.append(_LONE + (kind if kind is not None else 3 if value < 10 else 2))
+            if kind == _YEAR_UNIT and not dates and _is_calendar(unit, value):
+                continue
+            lone.append(figure)
+            lone_articles.append(article)
+            ranks.append(_rank(1, False, value in named, bool(figure.label), kind, value, unit))
             values.append(-value)
     entries: list[LedgerEntry | None] = [None] * len(lone)
     for key, sightings in keyed.items():
-        entry = LedgerEntry(key, tuple(sorted(sightings, key=_chronological)))
+        entry = LedgerEntry(key, tuple(sorted(sightings, key=chronological)))
         lead = entry.lead
+        if not dates and is_calendar_year(lead):
+            continue
         entries.append(entry)
-        ranks.append(-len(entry.article_ids) * _CATEGORIES + _category(lead))
+        ranks.append(_entry_rank(entry, named))
         values.append(-lead.value)
     if top is not None and top < len(entries):
         ranked = zip(ranks, values, range(len(values)), strict=True)
@@ -193,10 +280,23 @@ def top_of_ledger(briefing: Briefing, top: int | None) -> tuple[list[LedgerEntry
     ], len(entries)
 
 
-_CATEGORIES = 5
-"""How many `_category` values there are: a rank is -sources * _CATEGORIES + category."""
-_LONE = -1 * _CATEGORIES
-"""The rank of a figure of its own, category 0."""
+def _entry_rank(entry: LedgerEntry, named: frozenset[float]) -> int:
+    lead = entry.lead
+    return _rank(
+        len(entry.article_ids),
+        entry.verdict is Verdict.DIFFER,
+        any(s.figure.value in named for s in entry.sightings),
+        any(s.figure.label for s in entry.sightings),
+        _unit_category(lead.unit),
+        lead.value,
+        lead.unit,
+    )
+
+
+def rank_of(entry: LedgerEntry, briefing: Briefing) -> int:
+    """An entry's rank as `top_of_ledger` gives it (lower first)."""
+    named = named_values(briefing.info.bottom_line) if briefing.info.bottom_line else frozenset()
+    return _entry_rank(entry, named)
 
 
 def _sort(ranks: list[int], values: list[float]) -> list[int]:
@@ -207,7 +307,7 @@ def _sort(ranks: list[int], values: list[float]) -> list[int]:
     return order
 
 
-def _chronological(sighting: Sighting) -> tuple[int, str]:
+def chronological(sighting: Sighting) -> tuple[int, str]:
     return (0, sighting.date) if sighting.date else (1, "")
 
 
@@ -227,7 +327,7 @@ class KeyFigures:
 
     @classmethod
     def of(cls, briefing: Briefing, limit: int = MAX_PANELS) -> KeyFigures:
-        entries, total = top_of_ledger(briefing, limit)
+        entries, total = top_of_ledger(briefing, limit, dates=False)
         return cls(tuple(entries), total)
 
 

@@ -1,45 +1,50 @@
 """The printable summary of a briefing, as text, Markdown or a standalone HTML page.
 
-Ordered as a real brief is: title and bottom line, key figures, quotes by
-speaker, then the articles. Footnote numbers tie each figure and quote to its
-article. Article text is data: it is made printable (text), escaped
-(Markdown) or HTML-escaped (HTML), never interpreted.
+Ordered as a real brief is: title and bottom line, what is new since the last brief (when
+asked), key figures, quotes by speaker, then the sources. Numbered references ("[1, 2]")
+tie each figure and quote to its source, listed as "Outlet, date, title" with the URL
+where known. Article text is data: it is made printable (text), escaped (Markdown) or
+HTML-escaped (HTML), never interpreted. Markdown is in `summary_md`, HTML in
+`summary_html`, the "since" section's items in `summary_since`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from tui.model.briefing import Article, Briefing
 from tui.model.dates import describe_date
+from tui.reports.changes import Changes
 from tui.reports.ledger import LedgerEntry, Verdict, top_of_ledger
 from tui.reports.speakers import QuoteGroup, SpeakerPage, pages_of, quoted_speakers
+from tui.reports.timeline import series_words
 from tui.text.cells import wrap as wrap_cells
 from tui.text.plural import count
 from tui.text.sanitize import one_line
 
 FORMATS = ("text", "markdown", "html")
+PAPERS = ("a4", "letter")
 
 
 MAX_NOTES = 3
-"""Under a --top limit, the footnotes an item shows: a quotation carried by 40 outlets
+"""Under a --top limit, the references an item shows: a quotation carried by 40 outlets
 cites its 3 earliest, and says how many more carried it."""
 
 
-class _Brief:
-    """What every format prints, in order, with footnote numbers assigned once.
+class Brief:
+    """What every format prints, in order, with reference numbers assigned once.
 
     With a `top` limit, at most `top` key figures, speakers and quotations a speaker, each
-    item citing at most MAX_NOTES articles, and only the cited articles listed as footnotes
+    item citing at most MAX_NOTES articles, and only the cited articles listed as sources
     (numbered in briefing order), so that months of coverage still make a brief. Without,
-    everything.
+    everything. Calendar years are dates, not key figures: they are left out.
     """
 
-    def __init__(self, briefing: Briefing, top: int | None) -> None:
+    def __init__(self, briefing: Briefing, top: int | None, changes: Changes | None = None) -> None:
         self.top = top = top or None
         self.briefing = briefing
-        self.ledger, total = top_of_ledger(briefing, top)
+        self.changes = changes
+        self.ledger, total = top_of_ledger(briefing, top, dates=False)
         self.more_figures = total - len(self.ledger)
         ranked = [speaker_id for speaker_id, _ in quoted_speakers(briefing)]
         named = [speaker_id for speaker_id in ranked if speaker_id is not None]
@@ -66,6 +71,26 @@ class _Brief:
         shown = self.shown[id(page)]
         return shown, len(page.groups) - len(shown)
 
+    def key_quotations(
+        self, limit: int = 3, longest: int = 320
+    ) -> list[tuple[SpeakerPage, QuoteGroup]]:
+        """The quotations a first page shows: the most widely carried of each of the most
+        quoted speakers in turn (not too long to read at a glance)."""
+        chosen: list[tuple[SpeakerPage, QuoteGroup]] = []
+        pools = []
+        for page in self.speakers:
+            if page.speaker is None:
+                continue
+            shown = self.shown[id(page)]
+            short = [group for group in shown if len(group.text) <= longest] or list(shown)
+            short.sort(key=lambda group: -len(group.articles))
+            pools.append((page, short))
+        while len(chosen) < limit and any(pool for _, pool in pools):
+            for page, pool in pools:
+                if pool and len(chosen) < limit:
+                    chosen.append((page, pool.pop(0)))
+        return chosen
+
     def _articles(self) -> list[Article]:
         """The articles to list: all of them without a limit or when they are no more than
         it, else only those the printed items cite."""
@@ -81,6 +106,10 @@ class _Brief:
         for page in self.speakers:
             for quotation in self.shown[id(page)]:
                 yield _ids(quotation)
+        if self.changes is not None:
+            from tui.reports.summary_since import since_citations
+
+            yield from since_citations(self.changes, self.top)
 
     def cited(self, article_ids: Sequence[str]) -> tuple[Sequence[str], int]:
         """The articles an item cites (the first MAX_NOTES under a limit), and how many
@@ -90,13 +119,17 @@ class _Brief:
         return article_ids[:MAX_NOTES], len(article_ids) - MAX_NOTES
 
     def numbers(self, article_ids: Sequence[str]) -> tuple[list[int], int]:
-        """The footnote numbers an item prints, in order, and how many more articles it has."""
+        """The reference numbers an item prints, in order, and how many more articles it
+        has."""
         cited, more = self.cited(article_ids)
-        return sorted(self.note[article_id] for article_id in cited), more
+        return sorted(self.note[a] for a in cited if a in self.note), more
 
     def notes(self, article_ids: Sequence[str]) -> str:
+        """ "[1, 2]", "[1, 2, 3] and 2 other articles": never read as note 12."""
         numbers, more = self.numbers(article_ids)
-        return "".join(f"[{number}]" for number in numbers) + _others(more)
+        if not numbers:
+            return _others(more).strip()
+        return f"[{', '.join(map(str, numbers))}]" + _others(more)
 
     def counts_line(self) -> str:
         counts = self.briefing.counts
@@ -104,7 +137,7 @@ class _Brief:
 
 
 def _others(n: int) -> str:
-    """What follows an item's footnotes when it cites only some of its articles."""
+    """What follows an item's references when it cites only some of its articles."""
     return f" and {count(n, 'other article')}" if n else ""
 
 
@@ -112,43 +145,78 @@ def _ids(quotation: QuoteGroup) -> list[str]:
     return [article.id for article in quotation.articles]
 
 
-def _verdict_text(entry: LedgerEntry) -> str:
+def verdict_text(entry: LedgerEntry) -> str:
     return "" if entry.verdict is Verdict.SINGLE else entry.describe()
 
 
-def _article_line(article: Article) -> tuple[str, str]:
-    details = [part for part in (article.outlet, describe_date(article.published)) if part]
-    return one_line(article.title), one_line(", ".join(details))
+def source_line(article: Article) -> str:
+    """ "Dawn, 22 July 2025, Pakistan calls for ...": who, when, what (what is known)."""
+    parts = (article.outlet, describe_date(article.published), article.title or article.id)
+    return one_line(", ".join(part for part in parts if part))
+
+
+def web_url(article: Article) -> str:
+    """The article's URL when it is a web address (never javascript: or the like)."""
+    url = one_line(article.url)
+    return url if url.startswith(("https://", "http://")) and " " not in url else ""
+
+
+_OPENERS = "“\"'‘«"
+_CLOSERS = "”\"'’»"
+
+
+def quotation(text: str) -> str:
+    """A quotation's words as a reader should see them between quotation marks: without
+    the comma that led into "he said", and with an ellipsis where it starts mid-sentence."""
+    words = one_line(text).strip(_OPENERS + _CLOSERS + " ")
+    while words and words[-1] in ",;:":
+        words = words[:-1].rstrip()
+    if words and words[0].islower():
+        words = "…" + words
+    return words
 
 
 DEFAULT_TOP = 25
 
 
-def _more(n: int, what: str) -> str:
+def more_words(n: int, what: str) -> str:
     """ "and 3 more figures; ..." for what a --top limit left out."""
     return f"and {count(n, 'more ' + what[:-1])}; briefing summary --all prints them all"
 
 
 def render(
-    briefing: Briefing, fmt: str = "text", width: int = 80, top: int | None = DEFAULT_TOP
+    briefing: Briefing,
+    fmt: str = "text",
+    width: int = 80,
+    top: int | None = DEFAULT_TOP,
+    *,
+    changes: Changes | None = None,
+    paper: str = "a4",
 ) -> str:
     """The summary in one of FORMATS: at most `top` key figures, speakers and quotations a
     speaker, and the articles they cite (None: everything), so that months of coverage
-    still make a brief."""
-    brief = _Brief(briefing, top)
+    still make a brief; opened by what is new (`changes`) when given. `paper` is the page
+    size of the printed HTML: a4 or letter."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}")
+    brief = Brief(briefing, top, changes)
     if fmt == "text":
         return _text(brief, width)
     if fmt == "markdown":
-        return _markdown(brief)
-    if fmt == "html":
-        return _html(brief)
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        from tui.reports.summary_md import markdown
+
+        return markdown(brief)
+    from tui.reports.summary_html import html_page
+
+    return html_page(brief, paper)
 
 
 # -- text ---------------------------------------------------------------------------------------
 
 
-def _text(brief: _Brief, width: int) -> str:
+def _text(brief: Brief, width: int) -> str:
     briefing = brief.briefing
     info = briefing.info
     out: list[str] = []
@@ -167,26 +235,34 @@ def _text(brief: _Brief, width: int) -> str:
         heading("Bottom line")
         wrap(info.bottom_line)
 
+    if brief.changes is not None:
+        from tui.reports.summary_since import since_text
+
+        since_text(brief, brief.changes, wrap, heading, out)
+
     if brief.ledger:
         heading("Key figures")
         values = [entry.lead.display_value for entry in brief.ledger]
         column = min(max(len(value) for value in values) + 2, width // 3)
         for entry, value in zip(brief.ledger, values, strict=True):
             label = one_line(entry.label)
-            verdict = _verdict_text(entry)
+            verdict = verdict_text(entry)
             line = f"{label} {brief.notes(entry.article_ids)}"
             if verdict:
                 line += f"; {verdict}"
             wrap(line, indent=f"  {value:<{column}}", hanging=" " * (column + 2))
+            over_time = series_words(entry)
+            if over_time:
+                wrap(f"by date: {over_time}", indent=" " * (column + 2))
         if brief.more_figures:
-            wrap(_more(brief.more_figures, "figures"), indent="  ")
+            wrap(more_words(brief.more_figures, "figures"), indent="  ")
 
     if brief.speakers:
         heading("Quotes by speaker")
         for group in brief.speakers:
             if group.speaker is None and brief.more_speakers:
                 out.append("")
-                wrap(_more(brief.more_speakers, "speakers"), indent="  ")
+                wrap(more_words(brief.more_speakers, "speakers"), indent="  ")
             out.append("")
             if group.speaker is None:
                 wrap("Unattributed", indent="  ")
@@ -194,207 +270,28 @@ def _text(brief: _Brief, width: int) -> str:
                 role = f", {group.speaker.role}" if group.speaker.role else ""
                 wrap(f"{group.speaker.name}{role}", indent="  ")
             shown, more = brief.quotations(group)
-            for quotation in shown:
+            for quoted in shown:
                 wrap(
-                    f"“{quotation.text}” {brief.notes(_ids(quotation))}",
+                    f"“{quotation(quoted.text)}” {brief.notes(_ids(quoted))}",
                     indent="    - ",
                     hanging="      ",
                 )
             if more:
-                wrap(_more(more, "quotations"), indent="    ")
+                wrap(more_words(more, "quotations"), indent="    ")
         if brief.more_speakers and brief.speakers[-1].speaker is not None:
             out.append("")
-            wrap(_more(brief.more_speakers, "speakers"), indent="  ")
+            wrap(more_words(brief.more_speakers, "speakers"), indent="  ")
 
     if brief.articles:
-        heading("Articles")
+        heading("Sources")
         for article in brief.articles:
-            name, details = _article_line(article)
             note = f"[{brief.note[article.id]}] "
+            url = web_url(article)
             wrap(
-                f"{name}. {details}" if details else name,
+                f"{source_line(article)}. {url}" if url else source_line(article),
                 indent=f"  {note}",
                 hanging=" " * (len(note) + 2),
             )
         if brief.more_articles:
-            wrap(_more(brief.more_articles, "articles"), indent="  ")
+            wrap(more_words(brief.more_articles, "articles"), indent="  ")
     return "\n".join(out).rstrip() + "\n"
-
-
-# -- markdown -----------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
-
-
-def _md(text: str) -> str:
-    """Escape Markdown so article text shows as written: never a link, HTML, math or heading."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped)
-
-
-def _markdown(brief: _Brief) -> str:
-    briefing = brief.briefing
-    info = briefing.info
-
-    def notes(article_ids: Sequence[str]) -> str:
-        numbers, more = brief.numbers(article_ids)
-        return "".join(f"[^{n}]" for n in numbers) + _others(more)
-
-    out = [f"# {_md(briefing.title)}", ""]
-    header = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
-    out += [_md(" · ".join(part for part in header if part)), ""]
-    if info.bottom_line:
-        out += ["## Bottom line", "", _md(info.bottom_line), ""]
-    if brief.ledger:
-        out += ["## Key figures", "", "| Figure | What it counts | Sources |", "|---:|---|---|"]
-        for entry in brief.ledger:
-            cited = notes(entry.article_ids)
-            verdict = _verdict_text(entry)
-            sources = f"{_md(verdict)} {cited}" if verdict else cited
-            out.append(f"| **{_md(entry.lead.display_value)}** | {_md(entry.label)} | {sources} |")
-        out.append("")
-        if brief.more_figures:
-            out += [f"*{_md(_more(brief.more_figures, 'figures'))}*", ""]
-    if brief.speakers:
-        out += ["## Quotes by speaker", ""]
-        more_speakers = [f"*{_md(_more(brief.more_speakers, 'speakers'))}*", ""]
-        for group in brief.speakers:
-            if group.speaker is None:
-                if brief.more_speakers:
-                    out += more_speakers
-                out += ["### Unattributed", ""]
-            else:
-                out += [f"### {_md(group.speaker.name)}", ""]
-                if group.speaker.role:
-                    out += [f"*{_md(group.speaker.role)}*", ""]
-            shown, more = brief.quotations(group)
-            for quotation in shown:
-                out += [f"> “{_md(quotation.text)}”{notes(_ids(quotation))}", ""]
-            if more:
-                out += [f"*{_md(_more(more, 'quotations'))}*", ""]
-        if brief.more_speakers and brief.speakers[-1].speaker is not None:
-            out += more_speakers
-    if brief.articles:
-        out += ["## Articles", ""]
-        for article in brief.articles:
-            name, details = _article_line(article)
-            text = f"{_md(name)}. {_md(details)}" if details else _md(name)
-            out.append(f"[^{brief.note[article.id]}]: {text}")
-        out.append("")
-        if brief.more_articles:
-            out += [f"*{_md(_more(brief.more_articles, 'articles'))}*", ""]
-    return "\n".join(out)
-
-
-# -- html ---------------------------------------------------------------------------------------
-
-_CSS = """
-:root { color-scheme: light; --ink: #1b1f24; --muted: #5b636e; --rule: #d5d9de; --mark: #b3261e; }
-* { box-sizing: border-box; }
-body { font: 11pt/1.5 Georgia, "Times New Roman", serif; color: var(--ink);
-       max-width: 46em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 1.8em; margin: 0 0 .2em; }
-h2 { font: 600 1em/1.3 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .06em;
-     border-bottom: 1px solid var(--rule); padding-bottom: .2em; margin-top: 2em; }
-h3 { font-size: 1.05em; margin: 1.2em 0 .2em; }
-.meta, .role, .notes, .sources { color: var(--muted); }
-.bottom-line { font-size: 1.1em; }
-table { border-collapse: collapse; width: 100%; }
-td { padding: .3em .6em .3em 0; vertical-align: top; border-bottom: 1px solid var(--rule); }
-td.value { font: 700 1.1em system-ui, sans-serif; text-align: right; white-space: nowrap; }
-.differ { color: var(--mark); }
-blockquote { margin: .4em 0 .8em 1.2em; padding-left: .8em; border-left: 3px solid var(--rule); }
-sup { font-size: .7em; }
-ol.articles li { margin-bottom: .4em; }
-@page { margin: 2cm; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, blockquote, li, .speaker { break-inside: avoid; page-break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-def _h(text: str) -> str:
-    import html
-
-    return html.escape(one_line(text), quote=True)
-
-
-def _html(brief: _Brief) -> str:
-    import html
-
-    briefing = brief.briefing
-    info = briefing.info
-
-    def sup(article_ids: Sequence[str]) -> str:
-        numbers, more = brief.numbers(article_ids)
-        notes = "".join(f'<sup><a href="#article-{n}">{n}</a></sup>' for n in numbers)
-        return notes + (f'<span class="notes">{_h(_others(more))}</span>' if more else "")
-
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_h(briefing.title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{_h(briefing.title)}</h1>",
-    ]
-    header = [one_line(info.topic), describe_date(info.date), brief.counts_line()]
-    out.append(f'<p class="meta">{_h(" · ".join(part for part in header if part))}</p>')
-    if info.bottom_line:
-        out += ["<h2>Bottom line</h2>", f'<p class="bottom-line">{_h(info.bottom_line)}</p>']
-    if brief.ledger:
-        out += ["<h2>Key figures</h2>", "<table>"]
-        for entry in brief.ledger:
-            verdict = _verdict_text(entry)
-            css = (
-                ' class="sources differ"' if entry.verdict is Verdict.DIFFER else ' class="sources"'
-            )
-            out.append(
-                f'<tr><td class="value">{_h(entry.lead.display_value)}</td>'
-                f"<td>{_h(entry.label)}{sup(entry.article_ids)}</td>"
-                f"<td{css}>{_h(verdict)}</td></tr>"
-            )
-        out.append("</table>")
-        if brief.more_figures:
-            out.append(f'<p class="meta">{_h(_more(brief.more_figures, "figures"))}</p>')
-    if brief.speakers:
-        out.append("<h2>Quotes by speaker</h2>")
-        more_speakers = f'<p class="meta">{_h(_more(brief.more_speakers, "speakers"))}</p>'
-        for group in brief.speakers:
-            if group.speaker is None and brief.more_speakers:
-                out.append(more_speakers)
-            out.append('<section class="speaker">')
-            name = group.speaker.name if group.speaker else "Unattributed"
-            out.append(f"<h3>{_h(name)}</h3>")
-            if group.speaker and group.speaker.role:
-                out.append(f'<p class="role">{_h(group.speaker.role)}</p>')
-            shown, more = brief.quotations(group)
-            for quotation in shown:
-                out.append(f"<blockquote>“{_h(quotation.text)}”{sup(_ids(quotation))}</blockquote>")
-            if more:
-                out.append(f'<p class="meta">{_h(_more(more, "quotations"))}</p>')
-            out.append("</section>")
-        if brief.more_speakers and brief.speakers[-1].speaker is not None:
-            out.append(more_speakers)
-    if brief.articles:
-        out += ["<h2>Articles</h2>", '<ol class="articles">']
-        for article in brief.articles:
-            name, details = _article_line(article)
-            link = _h(name)
-            if article.url.startswith(("https://", "http://")):
-                link = f'<a href="{html.escape(article.url, quote=True)}">{link}</a>'
-            suffix = f'. <span class="meta">{_h(details)}</span>' if details else ""
-            out.append(f'<li id="article-{brief.note[article.id]}">{link}{suffix}</li>')
-        out.append("</ol>")
-        if brief.more_articles:
-            out.append(f'<p class="meta">{_h(_more(brief.more_articles, "articles"))}</p>')
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
