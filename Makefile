@@ -11,7 +11,7 @@ BYTECODE := $(BIN)/python -m compileall -q tui
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web]'
 	@touch $(STAMP)
 
 .PHONY: help
