@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import os
 import re
 import sys
@@ -190,7 +191,7 @@ def _import_into(args: argparse.Namespace, articles: list[RawArticle], errors: l
             file=sys.stderr,
         )
         return 1
-    loaded = load([target])
+    loaded = load(_briefing_files(target))
     if not loaded.files:
         print(f"briefing import: {inline(target)}: no briefing files there", file=sys.stderr)
         return 1
@@ -209,26 +210,37 @@ def _import_into(args: argparse.Namespace, articles: list[RawArticle], errors: l
         print(f"added 0, {already} already in the briefing; {inline(target)} is unchanged")
         return 1 if errors else 0
     inputs = [article.path for article in articles if os.path.exists(article.path)]
-    written, how = _write_into(target, draft, inputs)
+    written, how, note = _write_into(target, draft, inputs)
     print(
         f"added {added}, {already} already in the briefing: {how} {inline(written)}: "
         f"{_tally(draft, 'new ')}"
     )
+    if note:
+        print(note)
     _print_notes(draft, 0)
     return 1 if errors else 0
 
 
-def _write_into(target: str, draft: Draft, inputs: list[str]) -> tuple[str, str]:
-    """Write the new articles where they can go without changing the user's text."""
+def _briefing_files(target: str) -> list[str]:
+    """The briefing `--into` names: a folder, or a file with the files imported beside it."""
+    if os.path.isdir(target):
+        return [target]
+    beside = Path(target).parent.glob(f"{glob.escape(Path(target).stem)}-imported-*.yaml")
+    return [target, *sorted(str(path) for path in beside)]
+
+
+def _write_into(target: str, draft: Draft, inputs: list[str]) -> tuple[str, str, str]:
+    """Write the new articles where they can go without changing the user's text: the path
+    written, how, and a note for the user when the briefing's own file was left as it is."""
     from tui.files.briefing_append import append_text, appendable, check_appended, free_name
 
     today = dt.date.today().isoformat()
     header = ADDED.format(date=today, count=count(len(draft.briefing.articles), "article"))
-    stem = "imported-" + slug(draft.briefing.articles[0].title, "articles")[:40]
+    stem = "imported-" + slug(draft.briefing.articles[0].title, "articles")[:40].strip("-")
     if os.path.isdir(target):
         path = free_name(target, stem)
         write_atomic(path, render_draft(draft, header, info=False), inputs=inputs)
-        return path, "wrote the new file"
+        return path, "wrote the new file", ""
     layout, why = appendable(target)
     speakers = [speaker_data(s) for s in draft.briefing.speakers]
     if layout is not None and (not speakers or not layout.has_speakers):
@@ -238,15 +250,15 @@ def _write_into(target: str, draft: Draft, inputs: list[str]) -> tuple[str, str]
         text = append_text(layout, addition)
         if check_appended(text, layout.articles, len(draft.briefing.articles)):
             write_atomic(target, text, backup=True, inputs=inputs)
-            return target, "appended to"
+            return target, "appended to", ""
         why = "appending would not read back as the same briefing"
     if layout is not None and speakers and layout.has_speakers:
         why = "new speakers cannot join its `speakers:` list by appending"
     folder = os.path.dirname(target) or "."
     path = free_name(folder, f"{Path(target).stem}-{stem}")
     write_atomic(path, render_draft(draft, header, info=False), inputs=inputs)
-    print(
-        f"note: {inline(target)} was left as it is ({why}); open both: "
-        f"briefing open {inline(target)} {inline(path)}"
+    note = (
+        f"note: {inline(target)} was left as it is ({why}); the new file beside it is read "
+        f"with it by the next --into; open both: briefing open {inline(target)} {inline(path)}"
     )
-    return path, "wrote the new file"
+    return path, "wrote the new file", note

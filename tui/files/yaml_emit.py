@@ -63,6 +63,8 @@ def _block(text: str, indent: int) -> Iterator[str] | None:
     if _NOT_IN_BLOCK.search(text) or "\r" in text:
         return None
     body = text.rstrip("\n")
+    if not body.strip() or not body.split("\n")[-1].strip():
+        return None  # only breaks, or a blank last line: a quoted string says it plainly
     trailing = len(text) - len(body)
     chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
     indicator = "2" if body[:1] in (" ", "\t") or body[:1] == "" else ""
