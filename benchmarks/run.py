@@ -83,6 +83,12 @@ def main() -> None:
         print("\nDashboard time to first frame (benchmarks/first_frame.py)")
         subprocess.run([PYTHON, str(first_frame)], cwd=ROOT, check=False)
     bench_extraction(args.devsets, args.quick)
+    print("\nImport of web pages and of 1,000 articles (benchmarks/measure_import.py)")
+    subprocess.run(
+        [PYTHON, str(ROOT / "benchmarks" / "measure_import.py"),
+         "--articles", "250" if args.quick else "1000"],
+        cwd=ROOT, check=False,
+    )
     scale = ROOT / "benchmarks" / "scale.py"
     if scale.exists():
         print("\nScale (benchmarks/scale.py)")

@@ -36,6 +36,9 @@ _FURNITURE = re.compile(
       | (?:sign\s+up|subscribe)\b.{0,80} | newsletter | skip\s+to\s+(?:main\s+)?content
       | (?:copyright|©)\s.* | all\s+rights\s+reserved\.?
       | loading(?:\.\.\.|…)? | continue\s+reading.*
+      | (?:advertisement|sponsored|ad)\s*[:|—–-]\s.{0,160}
+      | accept(?:\s+all)?(?:\s+cookies)? | reject(?:\s+all)? | i\s+agree | got\s+it
+      | (?:manage|cookie)\s+(?:preferences|settings|options) | cookie\s+policy
     )[\s.:…|>»-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -46,6 +49,15 @@ _CAPTION = re.compile(
     r"(?:[—–-]\s*[A-Z][\w.&]*(?:\s*/\s*[A-Z]?[\w.]+)*|\((?:photo|image)?:?\s*[A-Z][^)]{1,40}\))\s*$",
     re.IGNORECASE,
 )
+# A cookie banner: the site, its partners or "cookies" with consent words, in a short block.
+_COOKIES = re.compile(
+    r"\b(?:we|this\s+(?:site|website)|our\s+(?:site|website|partners))\b[^.]{0,80}\bcookies\b"
+    r"|\bcookies\b[^.]{0,120}\b(?:consent|accept|agree|preferences|personali[sz])",
+    re.IGNORECASE,
+)
+# A menu: four or more short items between bars, bullets or middle dots.
+_MENU_ITEM = r"[^\s|·•][^|·•.!?\"“”]{0,24}"
+_MENU = re.compile(rf"^(?:{_MENU_ITEM}\s*[|·•]\s*){{3,}}{_MENU_ITEM}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 
 
@@ -55,8 +67,13 @@ def _is_clutter(paragraph: str, repeated: bool) -> bool:
         return True
     if _CAPTION.search(line) and len(line) < 300:
         return True
+    quoted = '"' in line or "“" in line
+    if not quoted and len(line) < 500 and _COOKIES.search(line):
+        return True
+    if _MENU.match(line):
+        return True
     # The same short paragraph twice (a caption under and beside a photo) is not story.
-    return repeated and len(line) < 300 and '"' not in line and "“" not in line
+    return repeated and len(line) < 300 and not quoted
 
 
 def _paragraphs(text: str, suffix: str) -> list[str]:
