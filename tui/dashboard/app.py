@@ -118,6 +118,10 @@ class BriefingApp(App[None]):
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme
+        from tui.store.seen import load_seen
+
+        self.last_visit = load_seen(session.paths)
+        """What the reader saw when the dashboard last closed on these files (marks what is new)."""
         chosen = theme or load_state().theme or self.config.theme or DEFAULT_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
 
@@ -233,6 +237,11 @@ class BriefingApp(App[None]):
         self.call_after_refresh(message.shown.set)
 
     def on_unmount(self) -> None:
+        if self.briefing is not None and self.briefing.articles:  # the visit, for next time
+            from tui.reports.changes import record_of
+            from tui.store.seen import save_seen
+
+            save_seen(self.session.paths, record_of(self.briefing, by="dashboard"))
         self.session.close()  # or, when a worker is still writing, once it is done
 
     # -- actions ------------------------------------------------------------------------------

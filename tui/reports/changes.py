@@ -342,3 +342,17 @@ def _novelty(briefing: Briefing, record: SeenRecord) -> Novelty:
     return Novelty(
         describe_moment(record.seen_at), articles, frozenset(measures), frozenset(changed), quotes
     )
+
+
+def entry_news(entry: LedgerEntry, record: SeenRecord | None) -> str | None:
+    """ "new" or "changed" for a ledger entry the reader has not seen as it is; None when
+    seen (or on a first visit)."""
+    if record is None:
+        return None
+    lead = entry.lead
+    old = record.figures.get(measure_key(lead))
+    if old is None:
+        return None if is_calendar_year(lead) else "new"
+    if old.value != lead.value or old.shown != lead.display_value:
+        return "changed"
+    return None

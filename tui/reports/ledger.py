@@ -182,20 +182,18 @@ def named_values(text: str) -> frozenset[float]:
 # A rank is a whole number, lower first, made of these parts (most significant first):
 #   tier        0 a key figure, 1 a small or incidental count of one source that the bottom
 #               line does not name, 2 a calendar year (a date, never a key figure)
-#   sources     more articles first
-#   conflict    sources that differ before sources that agree
+#   sources     more articles first (whether they agree or differ)
 #   named       a value the bottom line names
 #   labelled    a figure with a label (what it counts, in words)
 #   category    money, shares, large counts, small counts, incidental measures
 # then the larger value, then the order met.
-_TIER, _SOURCES, _AGREE, _UNNAMED, _UNLABELLED = 10**9, 10**4, 1000, 100, 10
+_TIER, _SOURCES, _UNNAMED, _UNLABELLED = 10**9, 10**3, 100, 10
 _MAX_SOURCES = 9999
 TIER_KEY, TIER_MINOR, TIER_DATE = 0, 1, 2
 
 
 def _rank(
-    sources: int, differ: bool, named: bool, labelled: bool, kind: int | None, value: float,
-    unit: str,
+    sources: int, named: bool, labelled: bool, kind: int | None, value: float, unit: str
 ) -> int:
     tier = TIER_KEY
     if kind == _YEAR_UNIT:
@@ -208,7 +206,6 @@ def _rank(
     return (
         tier * _TIER
         + (_MAX_SOURCES - min(sources, _MAX_SOURCES)) * _SOURCES
-        + (not differ) * _AGREE
         + (not named) * _UNNAMED
         + (not labelled) * _UNLABELLED
         + kind
@@ -231,8 +228,8 @@ def top_of_ledger(
     """The first `top` entries of `build_ledger` (all with None), and how many it has in all;
     without `dates`, calendar years are left out (of both).
 
-    Ranked for a reader (docs/summary.md): what several sources report, conflicting then
-    agreeing, what the bottom line names, what carries a label, then money, shares and
+    Ranked for a reader (docs/summary.md): what several sources report (agreeing or not),
+    what the bottom line names, what carries a label, then money, shares and
     large counts before small and incidental ones; calendar years last. Only the entries
     returned are built: a figure of its own (no key) is ranked from the figure alone, and at
     scale most figures are.
@@ -259,7 +256,7 @@ def top_of_ledger(
                 continue
             lone.append(figure)
             lone_articles.append(article)
-            ranks.append(_rank(1, False, value in named, bool(figure.label), kind, value, unit))
+            ranks.append(_rank(1, value in named, bool(figure.label), kind, value, unit))
             values.append(-value)
     entries: list[LedgerEntry | None] = [None] * len(lone)
     for key, sightings in keyed.items():
@@ -284,7 +281,6 @@ def _entry_rank(entry: LedgerEntry, named: frozenset[float]) -> int:
     lead = entry.lead
     return _rank(
         len(entry.article_ids),
-        entry.verdict is Verdict.DIFFER,
         any(s.figure.value in named for s in entry.sightings),
         any(s.figure.label for s in entry.sightings),
         _unit_category(lead.unit),

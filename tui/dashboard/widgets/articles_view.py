@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from tui.dashboard.widgets.reader import Reader
+from tui.dashboard.widgets.verdicts import NEW_MARK, news_of
 from tui.dashboard.widgets.virtual_list import VirtualList
 from tui.model.briefing import Article, Briefing
 from tui.model.dates import describe_date
@@ -36,6 +37,9 @@ class ArticlesView(Horizontal):
     briefing: reactive[Briefing | None] = reactive(None, init=False)
     reading: reactive[bool] = reactive(False)
     """True when the reader is in use (on a narrow terminal the list is then hidden)."""
+    _news: frozenset[str] = frozenset()
+    """Ids of the articles new or changed since the last visit and not opened since."""
+    _opened: frozenset[str] = frozenset()
 
     class BackRequested(Message):
         """Esc in the reader with nothing left to close: go back where the reader came from."""
@@ -69,9 +73,9 @@ class ArticlesView(Horizontal):
         article_list = self.article_list
         previous = article_list.highlighted
         articles = briefing.articles
+        self._news = news_of(self, briefing).articles - self._opened
         with self.prevent(VirtualList.Highlighted):
-            article_list.set_items(len(articles), lambda i: _article_prompt(i, articles[i]),
-                                   _Ids(articles), highlighted=None)
+            article_list.set_items(len(articles), self._prompt, _Ids(articles), highlighted=None)
         current = self.reader.article
         if current is not None and briefing.article(current.id) is not None:
             article = briefing.article(current.id)
@@ -85,6 +89,18 @@ class ArticlesView(Horizontal):
             self.reader.show(briefing.articles[index])
         else:
             self.reader.show(None)
+
+    def _prompt(self, index: int) -> Text:
+        assert self.briefing is not None
+        article = self.briefing.articles[index]
+        return _article_prompt(index, article, article.id in self._news)
+
+    def _seen(self, article_id: str) -> None:
+        """The reader opened the article: it is no longer new."""
+        self._opened = self._opened | {article_id}
+        if article_id in self._news:
+            self._news = self._news - {article_id}
+            self.article_list.refresh_items()
 
     def focus_default(self) -> None:
         if self.reading:
@@ -102,6 +118,7 @@ class ArticlesView(Horizontal):
         self._highlight_in_list(article_id)
         self._close_find()
         self.reader.show(article, span)
+        self._seen(article_id)
         self.reading = True
         self.reader.focus()
         return True
@@ -238,8 +255,11 @@ class _Ids(Sequence[str]):
         return self._articles[index].id
 
 
-def _article_prompt(index: int, article: Article) -> Text:
+def _article_prompt(index: int, article: Article, new: bool = False) -> Text:
     prompt = Text(f"{index + 1}. ", style="bold")
+    if new:
+        prompt.append(f"{NEW_MARK} new ", style="bold reverse")
+        prompt.append(" ")
     prompt.append(one_line(article.title) or "(untitled)", style="bold")
     details = [one_line(article.outlet), describe_date(article.published),
                count(len(article.figures), "figure"), count(len(article.quotes), "quote")]

@@ -11,10 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
-from tui.dashboard.widgets.verdicts import verdict_short
+from tui.dashboard.widgets.verdicts import last_visit, news_mark, verdict_short
 from tui.dashboard.widgets.wrap import wrap_offsets
 from tui.model.briefing import Briefing
 from tui.model.dates import describe_date
+from tui.reports.changes import entry_news
 from tui.reports.ledger import LedgerEntry, Verdict
 from tui.text.sanitize import one_line
 
@@ -37,10 +38,12 @@ class FigurePanel(Widget, can_focus=True):
     FigurePanel > .panel--source { color: $foreground; text-style: dim; }
     FigurePanel > .panel--differ { text-style: bold; color: $text-warning; }
     FigurePanel > .panel--agree { color: $text-success; }
+    FigurePanel > .panel--new { text-style: bold; color: $text-accent; }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "panel--value", "panel--label", "panel--source", "panel--differ", "panel--agree",
+        "panel--new",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,6 +85,9 @@ class FigurePanel(Widget, can_focus=True):
             text.append(f"  {verdict_short(entry)}", style=self._style("panel--differ"))
         elif verdict is Verdict.AGREE:
             text.append(f"  {verdict_short(entry)}", style=self._style("panel--agree"))
+        mark = news_mark(entry_news(entry, last_visit(self)))
+        if mark:
+            text.append(f"  {mark}", style=self._style("panel--new"))
         label = one_line(entry.label)
         lines = wrap_offsets(label, width)
         for number, (start, end) in enumerate(lines[:2]):

@@ -23,13 +23,18 @@ from tui.dashboard.widgets.messages import OpenArticle
 from tui.dashboard.widgets.verdicts import (
     MARKS,
     _dated,
+    last_visit,
+    news_mark,
     source_name,
     verdict_details,
     verdict_short,
     verdict_words,
 )
 from tui.dashboard.widgets.virtual_list import VirtualList
+from tui.reports.changes import entry_news
 from tui.reports.ledger import FigureLedger, LedgerEntry, Verdict
+from tui.reports.timeline import series, series_words, sparkline
+from tui.store.seen import SeenRecord
 from tui.text.plural import count
 from tui.text.sanitize import one_line
 
@@ -57,6 +62,7 @@ class LedgerView(Horizontal):
         """Ledger positions of the rows listed (all, or those that differ)."""
         self._entry: LedgerEntry | None = None
         self._styles: dict[str, Style] = {}
+        self._last_visit: SeenRecord | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ledger-pane"):
@@ -89,6 +95,7 @@ class LedgerView(Horizontal):
         self.set_class(showing, "-sources")
 
     def watch_ledger(self) -> None:
+        self._last_visit = last_visit(self)
         self._fill()
 
     def watch_only_differ(self) -> None:
@@ -167,7 +174,13 @@ class LedgerView(Horizontal):
         text.append(MARKS[verdict], style=mark_style)
         text.append(" ")
         text.append(one_line(entry.lead.display_value), style=self._style("accent"))
+        news = news_mark(entry_news(entry, self._last_visit))
+        if news:
+            text.append(f" {news}", style=self._style("accent") + Style(bold=True))
         text.append("  " + one_line(entry.label))
+        points = series(entry)
+        if points:
+            text.append("  " + sparkline(points), style=self._style("accent"))
         text.append("\n  ")
         text.append(verdict_words(entry), style=mark_style if verdict is not Verdict.SINGLE
                     else Style(dim=True))
@@ -192,6 +205,11 @@ class LedgerView(Horizontal):
         details = verdict_details(entry)
         if details:
             heading.append(" · " + details)
+        points = series(entry)
+        if points:
+            heading.append("\n")
+            heading.append(sparkline(points), style=self._style("accent"))
+            heading.append("  " + one_line(series_words(entry)), style="dim")
         count = len(entry.sightings)
         heading.append(f"\n{count} source{'s' * (count != 1)} · Enter opens the article at "
                        "the figure", style="dim")

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.dashboard.widgets.messages import OpenArticle, OpenSpeakerPage
+from tui.dashboard.widgets.verdicts import NEW_MARK, news_of
 from tui.dashboard.widgets.vim_list import VimOptionList
 from tui.model.briefing import Briefing, Quote, Speaker
 from tui.model.dates import describe_date
@@ -153,10 +154,12 @@ class QuotesView(Horizontal):
                            style="dim")
         self.query_one("#speaker-heading", Static).update(heading)
         options: list[Option | None] = []
+        news = news_of(self, briefing)
         for index, quote in enumerate(self._quotes):
             if options:
                 options.append(None)
-            options.append(Option(_quote_prompt(briefing, quote), id=str(index)))
+            options.append(Option(_quote_prompt(briefing, quote, news.quote_is_new(quote)),
+                                  id=str(index)))
         quote_list.set_options(options)
         if self._quotes:
             keep_index = previous if keep and previous is not None else 0
@@ -247,8 +250,11 @@ def _speaker_prompt(speaker: Speaker, count: int) -> Text:
     return prompt
 
 
-def _quote_prompt(briefing: Briefing, quote: Quote) -> Text:
+def _quote_prompt(briefing: Briefing, quote: Quote, new: bool = False) -> Text:
     prompt = Text()
+    if new:
+        prompt.append(f"{NEW_MARK} new ", style="bold reverse")
+        prompt.append(" ")
     words = one_line(quote.text).strip("“”\"")
     prompt.append(f"“{words}”", style="italic")
     article = briefing.article(quote.article_id)

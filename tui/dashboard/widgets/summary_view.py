@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from tui.dashboard.widgets.figure_panel import FigurePanel
 from tui.dashboard.widgets.messages import OpenArticle
+from tui.dashboard.widgets.verdicts import NEW_MARK, news_of
 from tui.model.briefing import Briefing
 from tui.model.dates import describe_date
 from tui.model.problems import Problem
@@ -43,6 +44,7 @@ class SummaryView(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
         yield Static(id="summary-counts")
+        yield Static(id="summary-new")
         yield Static(id="summary-bottom-line")
         yield Grid(id="figure-grid")
         yield Static(id="summary-more")
@@ -82,6 +84,13 @@ class SummaryView(VerticalScroll, can_focus=False):
         if not briefing.articles:
             line = Text(self._empty_words(), style="italic")
         self.query_one("#summary-counts", Static).update(line)
+        news = news_of(self, briefing)
+        badge = Text()
+        if news:
+            badge.append(f" {NEW_MARK} new ", style="bold reverse")
+            badge.append(" " + news.summary().replace("New since", "since", 1))
+        self.query_one("#summary-new", Static).update(badge)
+        self.query_one("#summary-new").display = bool(news)
         if self.key_figures is None and briefing.articles:
             self.query_one("#summary-more", Static).update(
                 Text("Comparing the figures across the articles…", style="italic")

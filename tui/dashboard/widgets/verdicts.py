@@ -7,10 +7,17 @@
 
 from __future__ import annotations
 
-from tui.model.briefing import format_number
+from typing import TYPE_CHECKING
+
+from tui.model.briefing import Briefing, format_number
 from tui.model.dates import describe_date
+from tui.reports.changes import Novelty, novelty
 from tui.reports.ledger import LedgerEntry, Sighting, Verdict
+from tui.store.seen import SeenRecord
 from tui.text.sanitize import one_line
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 MARKS = {Verdict.DIFFER: "≠", Verdict.AGREE: "✓", Verdict.SINGLE: "·"}
 
@@ -62,3 +69,28 @@ def verdict_details(entry: LedgerEntry) -> str:
     if verdict is Verdict.AGREE:
         return ", ".join(names)
     return _dated(names[0], entry.latest.date) if names else ""
+
+
+NEW_MARK = "●"
+"""Beside what is new since the last visit: an article, a figure, a quotation."""
+CHANGED_MARK = "▲"
+"""Beside a figure whose value changed since the last visit."""
+
+
+def last_visit(widget: Widget) -> SeenRecord | None:
+    """What the reader saw when the dashboard last closed on these files (None: first visit)."""
+    try:
+        record = getattr(widget.app, "last_visit", None)
+    except Exception:
+        return None
+    return record if isinstance(record, SeenRecord) else None
+
+
+def news_of(widget: Widget, briefing: Briefing) -> Novelty:
+    """What is new in `briefing` since the last visit."""
+    return novelty(briefing, last_visit(widget))
+
+
+def news_mark(news: str | None) -> str:
+    """The mark for `entry_news`: "● new", "▲ changed" or ""."""
+    return {"new": f"{NEW_MARK} new", "changed": f"{CHANGED_MARK} changed"}.get(news or "", "")
