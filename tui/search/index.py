@@ -21,11 +21,17 @@ How it stays fast (10,000 articles are some 150,000 rows):
   gives the newest rows first (speakers, then articles by date of publication), which
   FTS5 reads in rowid order: one pass for the newest RANK_CAP + 1 tells which case it is.
 * A build anew runs in one unsynced transaction (see `tui.search.database`).
+
+Processes share the on-disk index: an update holds its lock (`IndexLock`), so a second one
+waits for the first and then finds the index in step. What cannot be used (another process
+building it for too long, a folder that is not the user's, a file that cannot be written)
+raises `IndexUnavailable`, and `tui.search.service` answers from an index in memory.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import json
 import os
@@ -35,7 +41,18 @@ from pathlib import Path
 
 from tui.model.briefing import Briefing
 from tui.search import rows as _rows
-from tui.search.database import MEMORY, Writing, connect, default_path, remove_database
+from tui.search.database import (
+    MEMORY,
+    IndexBusy,
+    IndexLock,
+    IndexUnavailable,
+    Writing,
+    connect,
+    damaged,
+    default_path,
+    prepare_file,
+    remove_database,
+)
 from tui.search.hits import KINDS, Hit
 from tui.search.query import build_match, expression, parse_query
 from tui.search.rows import DOC_COLUMNS, SPEAKER_SEQ, SPEAKERS_KEY, Content, Doc, FtsRow, Part
@@ -55,9 +72,13 @@ class SearchIndex:
 
     Not thread-safe: one thread at a time (`tui.search.service` sees to that)."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: str, lock: IndexLock | None = None
+    ) -> None:
         self._db = connection
         self.path = path
+        self._lock = lock
+        """The on-disk index's lock, held while it is written (None in memory)."""
         self._briefing: Briefing | None = None
         """The briefing last indexed: an index found damaged while searching is rebuilt."""
 
@@ -65,32 +86,50 @@ class SearchIndex:
 
     @classmethod
     def open(
-        cls, cache_dir: str | os.PathLike[str] | None = None, *, name: str = "default"
+        cls,
+        cache_dir: str | os.PathLike[str] | None = None,
+        *,
+        name: str = "default",
+        wait: float | None = None,
     ) -> SearchIndex:
-        """Open (or create) the index `name` in the cache folder; ":memory:" for a private one."""
+        """Open (or create) the index `name` in the cache folder; ":memory:" for a private one.
+
+        Waits up to `wait` seconds (BUILD_WAIT) for another process building it; raises
+        IndexUnavailable (one plain line) when the index cannot be used: then build one in
+        memory."""
         if cache_dir is not None and os.fspath(cache_dir) == MEMORY:
             return cls(connect(MEMORY), MEMORY)
+        from tui.store.private import UnsafeFolder, private_folder
+
         path = default_path(name, cache_dir)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
-            return cls(connect(str(path)), str(path))
-        except sqlite3.DatabaseError:
-            remove_database(path)
-            return cls(connect(str(path)), str(path))
+            private_folder(path.parent)
+        except UnsafeFolder as error:
+            raise IndexUnavailable(f"the search index folder {error}") from error
+        lock = IndexLock(path)
+        try:
+            return cls(_connect(path, lock, wait), str(path), lock)
+        except BaseException:
+            lock.close()
+            raise
 
     @classmethod
     def for_paths(
         cls,
         paths: Iterable[str | os.PathLike[str]],
         cache_dir: str | os.PathLike[str] | None = None,
+        *,
+        wait: float | None = None,
     ) -> SearchIndex:
         """The index of the briefing made of `paths` (one index per set of paths)."""
         ident = json.dumps([[os.fspath(p), os.path.realpath(p)] for p in paths])
         digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        return cls.open(cache_dir, name=digest)
+        return cls.open(cache_dir, name=digest, wait=wait)
 
     def close(self) -> None:
         self._db.close()
+        if self._lock is not None:
+            self._lock.close()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -99,24 +138,41 @@ class SearchIndex:
         self.close()
 
     def _reset(self) -> None:
-        """Start again from an empty file (the index was found damaged)."""
+        """Start again from an empty file (the index was found damaged); under the lock."""
         self._db.close()
         remove_database(Path(self.path))
-        self._db = connect(self.path)
+        self._db = connect(self.path, self._lock)
+
+    def _held(self, wait: float | None = None) -> contextlib.AbstractContextManager[None]:
+        return self._lock.held(wait) if self._lock is not None else contextlib.nullcontext()
 
     # -- updating ---------------------------------------------------------------------------
 
-    def update(self, briefing: Briefing) -> int:
+    def update(self, briefing: Briefing, *, wait: float | None = None) -> int:
         """Index what changed since the last update; returns the number of articles
-        (and the speakers, as one) indexed again. Articles gone are removed."""
+        (and the speakers, as one) indexed again. Articles gone are removed.
+
+        Holds the index's lock meanwhile, waiting up to `wait` seconds (BUILD_WAIT) for
+        another process writing it; raises IndexUnavailable when the on-disk index cannot be
+        written."""
         self._briefing = briefing
-        try:
-            return self._update(briefing)
-        except sqlite3.DatabaseError:
-            if self.path == MEMORY:
-                raise
+        with self._held(wait):
+            try:
+                return self._update(briefing)
+            except sqlite3.DatabaseError as error:
+                if self.path == MEMORY:
+                    raise
+                if not damaged(error):
+                    raise IndexUnavailable(
+                        f"the search index {self.path} cannot be written: {error}"
+                    ) from error
             self._reset()
-            return self._update(briefing)
+            try:
+                return self._update(briefing)
+            except sqlite3.DatabaseError as error:
+                raise IndexUnavailable(
+                    f"the search index {self.path} cannot be written: {error}"
+                ) from error
 
     def _update(self, briefing: Briefing) -> int:
         db = self._db
@@ -246,16 +302,16 @@ class SearchIndex:
         wanted = codes if kinds is not None else None
         try:
             return self._search(match, any_match, limit, wanted)
-        except sqlite3.OperationalError:
-            return []
-        except sqlite3.DatabaseError:  # damaged: built again from the briefing last indexed
-            if self.path == MEMORY or self._briefing is None:
+        except sqlite3.DatabaseError as error:
+            # damaged: built again from the briefing last indexed (busy: nothing found now)
+            if self.path == MEMORY or self._briefing is None or not damaged(error):
                 return []
         try:
-            self._reset()
-            self._update(self._briefing)
+            with self._held():
+                self._reset()
+                self._update(self._briefing)
             return self._search(match, any_match, limit, wanted)
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, IndexUnavailable):
             return []
 
     def _search(self, match: str, any_match: str, limit: int, codes: list[int] | None) -> list[Hit]:
@@ -349,4 +405,38 @@ class SearchIndex:
         return self._db.execute("SELECT coalesce(sum(count), 0) FROM docs").fetchone()[0]
 
 
-__all__ = ["KINDS", "Hit", "SearchIndex", "build_match", "default_path"]
+def _connect(path: Path, lock: IndexLock, wait: float | None) -> sqlite3.Connection:
+    """Connect to the file at `path`: another user's files there are removed first; a
+    damaged file is removed and made anew, a busy one never (both under the lock)."""
+    try:
+        prepare_file(path, lock, wait)
+        try:
+            return connect(str(path), lock, wait)
+        except sqlite3.DatabaseError as error:
+            if not damaged(error):
+                raise
+        with lock.held(wait):
+            try:
+                return connect(str(path), lock, wait)  # unless mended meanwhile
+            except sqlite3.DatabaseError as error:
+                if not damaged(error):
+                    raise
+            remove_database(path)
+            prepare_file(path, lock, wait)
+            return connect(str(path), lock, wait)
+    except IndexUnavailable:
+        raise
+    except (sqlite3.Error, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise IndexUnavailable(f"the search index {path} cannot be opened: {reason}") from error
+
+
+__all__ = [
+    "KINDS",
+    "Hit",
+    "IndexBusy",
+    "IndexUnavailable",
+    "SearchIndex",
+    "build_match",
+    "default_path",
+]

@@ -6,8 +6,10 @@
     service.close()
 
 The index is the on-disk one of `paths` (`SearchIndex.for_paths`). When it cannot be opened or
-written (a read-only cache folder, a full disk), the same index is built in memory instead
-(`SearchIndex.open(":memory:")`): hits are the same either way, by construction. An index in
+written (a cache folder that is missing, read-only, a file or another user's; a full disk;
+another process building it for longer than we wait), the same index is built in memory
+instead (`SearchIndex.open(":memory:")`): hits are the same either way, by construction, and
+`fallback` says why. `index_of` does the same for a command that searches once. An index in
 memory is not built beside the on-disk one while that is brought up to date: measured, it
 takes about as long (230 ms against 260 ms for 1,000 articles, 2 ms against 9 ms for the
 seed), and an on-disk index already in step is ready in a fraction of that.
@@ -90,31 +92,19 @@ class SearchService:
             return error
 
     def _update(self, briefing: Briefing) -> str | None:
-        if self._index is None or self._index.path == MEMORY:
-            try:
-                on_disk = _open(self.paths, self.cache_dir)
-            except Exception as error:
-                return self._in_memory(briefing, error)
-            self._close_index()
-            self._index = on_disk
         try:
-            self._index.update(briefing)
+            if self._index is not None and self._index.path != MEMORY:
+                try:
+                    self._index.update(briefing)
+                    return None
+                except Exception as error:
+                    self._close_index()
+                    self._index, self.fallback = _in_memory(briefing), _reason(error)
+                    return None
+            self._close_index()  # in memory: the on-disk one may be usable again
+            self._index, self.fallback = index_of(self.paths, briefing, self.cache_dir)
         except Exception as error:
-            self._close_index()
-            return self._in_memory(briefing, error)
-        self.fallback = None
-        return None
-
-    def _in_memory(self, briefing: Briefing, failure: Exception) -> str | None:
-        """Build the index in memory, the on-disk one having failed with `failure`."""
-        self.fallback = str(failure) or type(failure).__name__
-        index = _open(None, MEMORY)
-        try:
-            index.update(briefing)
-        except Exception as error:
-            index.close()
-            return str(error) or type(error).__name__
-        self._index = index
+            return _reason(error)
         return None
 
     def search(
@@ -149,6 +139,42 @@ class SearchService:
         if self._index is not None:
             self._index.close()
             self._index = None
+
+
+def index_of(
+    paths: Sequence[str | os.PathLike[str]],
+    briefing: Briefing,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> tuple[SearchIndex, str | None]:
+    """The index of `paths` brought in step with `briefing`: the on-disk one, or one in memory
+    when that cannot be opened or written, with why (one plain line; None when on disk).
+    Raises only when the index in memory cannot be built either."""
+    try:
+        on_disk = _open([os.fspath(path) for path in paths], cache_dir)
+    except Exception as error:
+        return _in_memory(briefing), _reason(error)
+    try:
+        on_disk.update(briefing)
+    except Exception as error:
+        on_disk.close()
+        return _in_memory(briefing), _reason(error)
+    return on_disk, None
+
+
+def _in_memory(briefing: Briefing) -> SearchIndex:
+    index = _open(None, MEMORY)
+    try:
+        index.update(briefing)
+    except BaseException:
+        index.close()
+        raise
+    return index
+
+
+def _reason(error: Exception) -> str:
+    """Why the on-disk index failed, in one line."""
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
 
 
 def _open(paths: Sequence[str] | None, cache_dir: str | os.PathLike[str] | None) -> SearchIndex:
@@ -197,4 +223,4 @@ def _widened(briefing: Briefing, hit: Hit, query: str) -> Hit:
     )
 
 
-__all__ = ["SEARCH_LIMIT", "SearchService"]
+__all__ = ["SEARCH_LIMIT", "SearchService", "index_of"]
