@@ -4,7 +4,9 @@ A file is read through a read-only mapping (`read_cache`), and each block is che
 unpacked in turn (`unpack`); one that is foreign, stale, cut short, damaged, or not the
 user's own (pickle runs code when loaded) is never trusted. It is written whole through a
 temporary file and `os.replace` (`write_cache`), so a reader sees the old file or the new
-one, and the least recently used files beyond MAX_CACHE_FILES are removed.
+one, and the least recently used files beyond MAX_CACHE_FILES are removed. The folder is the
+user's own (0700; `tui.store.private`), and temporary files a killed write left are removed
+when the cache is next opened or written (`prune_temporaries`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from tui.files.gc_pause import paused_gc
 from tui.store.cache_blocks import Entry, Pools, unpack_block
+from tui.store.private import lock_temporary, owned, private_folder, prune_temporaries
 
 MAGIC = b"BRFCACHE"
 MAX_CACHE_FILES = 8
@@ -63,13 +66,12 @@ class Stored:
 def read_cache(path: Path, stamp: str) -> Stored | None:
     """The stored blocks, or None when the file is missing, foreign, stale or cut short.
 
-    Each block's checksum is verified as it is unpacked (`unpack`)."""
+    Each block's checksum is verified as it is unpacked (`unpack`); a file not the user's
+    own, or writable by others, is never read (pickle runs code when loaded)."""
+    prune_temporaries(path.parent)
     try:
         with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
-                return None
-            if stat.st_size < _HEADER.size:
+            if not owned(handle.fileno()) or os.fstat(handle.fileno()).st_size < _HEADER.size:
                 return None
             mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):
@@ -111,10 +113,11 @@ def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> Non
     ).encode()
     temp_name = ""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(path.parent)
         import tempfile
 
-        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
+        lock_temporary(fd)  # while it is written: `prune_temporaries` leaves it alone
         with os.fdopen(fd, "wb") as handle:
             handle.write(_HEADER.pack(MAGIC, len(header)))
             handle.write(header)
@@ -123,6 +126,7 @@ def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> Non
         os.replace(temp_name, path)
         temp_name = ""
         _prune(path.parent, keep=path)
+        prune_temporaries(path.parent)
     except OSError:
         pass
     finally:
