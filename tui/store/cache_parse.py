@@ -4,11 +4,15 @@
 more than one core), in a process pool whose workers send each block back in the cache's
 own format (`tui.store.cache_blocks`). A file's key is taken before it is read, and a file
 changed less than RACY_SECONDS before gets none: it is parsed again next time.
+A worker whose parent dies exits at once (`_worker_start`): none is left running after a
+`kill -9` of the command.
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +34,9 @@ PARALLEL_MIN_FILES = 512
 up to 256 files, and only matched it at 10,000; re-measure on an idle machine."""
 CHUNK_FILES = 64
 """Files per work item and per stored block: a changed file costs re-storing one block."""
+ORPHAN_POLL = 0.5
+"""Seconds between a pool worker's checks that its parent is still alive."""
+_PR_SET_PDEATHSIG = 1
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -74,6 +81,44 @@ def _parse_block(paths: list[str]) -> bytes:
         return pack_block(_parse(paths))
 
 
+def _worker_start(parent: int) -> None:
+    """Worker initializer: exit when the parent process dies.
+
+    On Linux the kernel sends SIGKILL when the parent goes (`prctl(PR_SET_PDEATHSIG)`); and
+    everywhere a daemon thread checks every ORPHAN_POLL seconds that the worker was not handed
+    to another parent (`os.getppid()`) and that `parent`, the process that made the pool, lives.
+    """
+    ppid = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != ppid or not _alive(parent):  # died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(ORPHAN_POLL)
+            if os.getppid() != ppid or not _alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process now has the number: not ours, gone
+        return False
+    return True
+
+
 def chunks(items: list[T], size: int) -> list[list[T]]:
     """`items` in consecutive lists of `size` (the last one shorter)."""
     return [items[i : i + size] for i in range(0, len(items), size)]
@@ -92,7 +137,10 @@ def _executor(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     if method is None:
         method = "forkserver" if "forkserver" in methods else "spawn"
     return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context(method)
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_worker_start,
+        initargs=(os.getpid(),),
     )
 
 
