@@ -123,3 +123,19 @@ def test_importing_text_loads_no_html_or_feed_library(tmp_path: Path):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_without_the_web_extra_the_message_names_it(tmp_path: Path):
+    code = (
+        "import sys\nsys.modules['trafilatura'] = None\nfrom tui.cli.main import main\n"
+        f"sys.exit(main(['import', {str(WEB / 'harbour-news.html')!r}, "
+        f"'--output', {str(tmp_path / 'o.yaml')!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "briefing import: reading web pages needs trafilatura; install the 'web' extra: "
+        "pip install 'briefing[web]' (make setup does)"
+    )
