@@ -20,6 +20,8 @@ class AttributionBasis(StrEnum):
     NAME_ADJACENT = "name-adjacent"  # "“...,” Ng said" / "Ng said: “...”": name beside the cue
     NAME_DISTANT = "name-distant"  # the subject of the sentence or clause, words away from the cue
     PRONOUN = "pronoun"  # "“...,” she said": the person the pronoun goes back to
+    # "she said" with no subject to go back to: a name after a preposition or a verb's object
+    PRONOUN_NON_SUBJECT = "pronoun-non-subject"
     DESCRIPTION = "description"  # "the senator said": resolved to a person or body named earlier
     UNNAMED = "unnamed"  # "a senior official said": kept as written, no name
     CONTINUATION = "continuation"  # a later quotation of the paragraph, same speaker
@@ -35,6 +37,7 @@ _BASE = {
     AttributionBasis.NAME_ADJACENT: 0.97,
     AttributionBasis.NAME_DISTANT: 0.9,
     AttributionBasis.PRONOUN: 0.75,
+    AttributionBasis.PRONOUN_NON_SUBJECT: 0.7,
     AttributionBasis.DESCRIPTION: 0.7,
     AttributionBasis.UNNAMED: 0.75,
     AttributionBasis.CONTINUATION: 0.85,

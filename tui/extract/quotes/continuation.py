@@ -123,7 +123,6 @@ def _last_person_subject(ctx: _Context, para: int) -> Entity | None:
     return ent
 
 
-
 def _recent_speaker(ctx: _Context, i: int, min_para: int) -> Entity | None:
     """The latest quoted or speaking entity in the last few paragraphs (a conversation going on)."""
     s = ctx.spans[i]
@@ -139,7 +138,6 @@ def _recent_speaker(ctx: _Context, i: int, min_para: int) -> Entity | None:
         if quote_ent is not None:
             return quote_ent
     return None
-
 
 
 def speakers_of(

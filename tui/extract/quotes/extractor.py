@@ -69,7 +69,6 @@ class QuoteExtraction:
     speakers: tuple[ExtractedSpeaker, ...]
 
 
-
 def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
     """Blank quotation contents (keeping a final punctuation mark so sentence ends still show)."""
     parts: list[str] = []
@@ -86,7 +85,6 @@ def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
         pos = s.end
     parts.append(text[pos:])
     return "".join(parts)
-
 
 
 def _role(ent: Entity | None) -> str | None:
@@ -131,7 +129,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
     for i, s in enumerate(spans):
         a = attrs[i]
         ent = speakers[i]
-        basis, gap = _basis(s, a, ent, inherited[i])
+        basis, gap = _basis(s, a, ent, inherited[i], resolver.weak_pronouns)
         quotes.append(
             ExtractedQuote(
                 text=text[s.start : s.end],
@@ -150,10 +148,15 @@ def extract_quotes(text: str) -> QuoteExtraction:
 
 
 def _basis(
-    s: QuoteSpan, a: Attribution | None, ent: Entity | None, inherited: AttributionBasis | None
+    s: QuoteSpan,
+    a: Attribution | None,
+    ent: Entity | None,
+    inherited: AttributionBasis | None,
+    weak_pronouns: set[int],
 ) -> tuple[AttributionBasis, int]:
     """How a quotation's speaker was found, and how far (in characters) its own attribution's
-    speaker stands from the quotation."""
+    speaker stands from the quotation. weak_pronouns: starts of pronouns that went back to a
+    name outside any subject (see Resolver.pronoun)."""
     if ent is None:
         return AttributionBasis.NONE, 0
     if inherited is not None:
@@ -166,6 +169,8 @@ def _basis(
     gap = m.start - s.close_pos if m.start > s.close_pos else s.open_pos - m.end
     gap = max(gap, 0)
     if m.kind == "pronoun":
+        if m.start in weak_pronouns:
+            return AttributionBasis.PRONOUN_NON_SUBJECT, gap
         return AttributionBasis.PRONOUN, gap
     if m.kind == "desc":
         return AttributionBasis.DESCRIPTION, gap

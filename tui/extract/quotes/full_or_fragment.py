@@ -20,6 +20,12 @@ _FINAL_PUNCT = frozenset(".!?")
 # A speech verb's listener, a few words with no punctuation: "told the crowd", "asked Ng".
 _LISTENER_GAP_RE = re.compile(r"(?:[ \u00a0]+[\w’'\-]+){1,4}[ \u00a0]+")
 _LAST_WORD_RE = re.compile(r"[a-z\-]+$")
+# A new clause after quoted words ("... as they marched", ", and police ..."), not a complement
+# of them ("said “X” for years"): a conjunction and its subject.
+_CLAUSE_AFTER_RE = re.compile(
+    r",?[ \u00a0]*(?:as|while|when|until|before|after|and|but)[ \u00a0]+"
+    r"(?:they|he|she|we|it|the|a|an|police|[A-Z])"
+)
 # Nouns for works whose titles are set in quotation marks.
 _WORK_NOUNS = word_set("work_nouns")
 
@@ -56,7 +62,7 @@ def settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None) 
             )
             or _sentence_after_listener(masked, s, words)
         )
-    ):
+    ) or (s.kind == QuoteKind.FRAGMENT and _slogan_after_verb(masked, s, words, attr)):
         s.kind = QuoteKind.FULL
 
 
@@ -78,6 +84,32 @@ def _sentence_after_listener(masked: str, s: QuoteSpan, words: str) -> bool:
     return (
         bool(verbs) and _LISTENER_GAP_RE.fullmatch(masked, verbs[-1].end(), s.open_pos) is not None
     )
+
+
+def _slogan_after_verb(masked: str, s: QuoteSpan, words: str, attr: Attribution | None) -> bool:
+    """'Demonstrators chanted “No justice, no peace” as they marched': words that open with a
+    capital right after a speech verb (no comma), with a speaker, are a whole quotation even
+    without a final stop: a slogan chanted, shouted or written. A title ("“Morning Brief”")
+    and a single word ("said “Yes” to") stay fragments."""
+    if (
+        attr is None
+        or attr.mention is None
+        or not s.closed
+        or word_count(words) < 2
+        or not words[:1].isupper()
+        or looks_like_title(words)
+    ):
+        return False
+    lo = max(s.para_start, s.open_pos - 60)
+    verbs = cue_verbs(masked, lo, s.open_pos)
+    if (
+        not verbs
+        or verbs[-1].group() in OBJECT_VERBS
+        or masked[verbs[-1].end() : s.open_pos].strip()
+    ):
+        return False
+    after = masked[s.close_pos + 1 : s.para_end].lstrip(" \u00a0")
+    return not after or after[0] in ".!?;" or _CLAUSE_AFTER_RE.match(after) is not None
 
 
 def _listener_title(masked: str, s: QuoteSpan) -> bool:

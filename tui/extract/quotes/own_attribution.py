@@ -54,7 +54,6 @@ def _closing_signature(masked: str, para_end: int) -> Attribution | None:
     return Attribution(subject_before(masked, lo, m.end(1)), "—")
 
 
-
 def neighbours(spans: list[QuoteSpan]) -> tuple[list[int], list[int]]:
     """For each span: where the next span of its paragraph opens (or the paragraph's end), and
     where the previous whole quotation of its paragraph closed (or the paragraph's start)."""
@@ -116,4 +115,3 @@ def attribute(
     inside = ends_between(ends, prev_close, s.open_pos)
     lo = inside[-1] if inside else prev_close
     return attribution_before(masked, max(lo, s.open_pos - _BEFORE_REACH), s.open_pos)
-

@@ -25,8 +25,6 @@ _QUESTION_AFTER_RE = re.compile(
 )
 
 
-
-
 @dataclass(slots=True)
 class Event:
     """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's."""
@@ -35,7 +33,6 @@ class Event:
     speaking: bool
     para: int
     entity: Entity | None = None
-
 
 
 def context_events(

@@ -23,4 +23,3 @@ class Entity:
         if role and role not in self.roles:
             self.roles.append(role)
             self.role_words |= content_words(role)
-

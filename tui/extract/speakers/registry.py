@@ -114,4 +114,3 @@ class Registry:
             if set(best.split()) <= set(c.split()) and c.split()[-1] == best.split()[-1]
         ]
         return max(supers, key=lambda c: (len(c.split()), len(c)))
-

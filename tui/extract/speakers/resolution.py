@@ -15,7 +15,7 @@ from tui.extract.speakers.descriptions import resolve_description
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.genders import Gender, first_name_gender
 from tui.extract.speakers.mention import Mention
-from tui.extract.speakers.names import ROLE_NOUNS, is_org_name, looks_like_person
+from tui.extract.speakers.names import PREP_END_RE, ROLE_NOUNS, is_org_name, looks_like_person
 from tui.extract.speakers.orgs import full_org_name
 from tui.extract.speakers.registry import Registry
 from tui.extract.speakers.roles import roles_at
@@ -25,7 +25,24 @@ _NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside an
 _FEMALE_TITLES = word_set("titles_female")
 _MALE_TITLES = word_set("titles_male")
 _GENDER_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
-_SKIP_BEFORE_SUBJECT = frozenset(" \t\n\u00a0“”\"¤,.")
+_SKIP_BEFORE_SUBJECT = frozenset(' \t\n\u00a0“”"¤,.')
+# Plural nouns for people ("Demonstrators", "Officials") opening a sentence: a group, no name.
+_GROUP_NOUNS = word_set("people_plurals")
+# A relative clause of persons after a lone name: "Kenney, who was speaking ...".
+_WHO_AFTER_RE = re.compile(r",[ \u00a0]+(?:who|whose)\b")
+# What stands before a name that is not a subject: a preposition, "such as", or a verb's object
+# position ("met Ann Ng", "criticized Ann Ng"), with any title or role words between.
+_AS_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:such[ \u00a0]+as|as|than|like|including)[ \u00a0]*$")
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])[a-z]+ed[ \u00a0]*$")
+# Verbs whose following noun is the listener: "told Ann Ng", "asked Ann Ng".
+_OBJECT_VERBS = word_set("speech_verbs_listener")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+
+
+def is_group_noun(word: str) -> bool:
+    """A capitalised plural noun naming people ("Protesters", "Officials"), not a name."""
+    low = word.lower()
+    return low in _GROUP_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS)
 
 
 class Resolver:
@@ -39,6 +56,9 @@ class Resolver:
         self.speakers: list[Entity] = []  # who was attributed speech, in order
         self.ends = ends if ends is not None else []  # sentence ends, ascending
         self._named_pos = -1
+        # pronoun mention start -> True when it went back to a name outside any subject (after
+        # a preposition or as a verb's object): the weakest kind of pronoun resolution
+        self.weak_pronouns: set[int] = set()
         self._occ_roles: dict[int, list[str]] = {}
 
     def sentence_of(self, pos: int) -> int:
@@ -76,6 +96,9 @@ class Resolver:
     def resolve(self, m: Mention, *, speaking: bool) -> Entity | None:
         ent: Entity | None
         if m.kind == "name" and m.name:
+            if " " not in m.name and is_group_noun(m.name) and not m.role:
+                # "Demonstrators chanted ...": people described, not named.
+                return Entity(m.name, False, False, named=False)
             shared = " " not in m.name and len(self.registry.by_token.get(m.name, ())) > 2
             hint = self._gender_after(m.end) if shared else None  # one of two Vargas
             full = self.registry.fullest(m.name, m.start, hint)
@@ -95,6 +118,12 @@ class Resolver:
             self._note_gender(ent, m)
             if speaking and not ent.is_org and ent.name not in self.registry.places:
                 ent.person_like = True  # a single name that speaks is a person ("Bob said")
+            elif (
+                not ent.is_org
+                and ent.name not in self.registry.places
+                and _WHO_AFTER_RE.match(self.registry.masked, m.end)
+            ):
+                ent.person_like = True  # "Kenney, who was speaking ...": a person
         elif m.kind == "pronoun":
             ent = self.pronoun(m.text.lower(), m.start)
             self.learn_gender(ent, m.text)
@@ -176,7 +205,7 @@ class Resolver:
                 break
             skipped = skipped or ent.person_like
         if found is None:
-            return self.named_before(pos, want)
+            return self._named_subject_before(pos, want)
         if skipped and self.ends and self.sentence_of(found_pos) < self.sentence_of(pos) - 1:
             # The latest subject is of the other gender: a person of this one named later than
             # the last compatible subject, outside any subject, is nearer ("To professor Jane
@@ -190,6 +219,23 @@ class Resolver:
             ):
                 return named
         return found
+
+    def _named_subject_before(self, pos: int, want: str) -> Entity | None:
+        """The person a pronoun with no subject to go back to means: the last name written
+        before it, unless that name stands after a preposition or as a verb's object ("met
+        with Mayor Al Roy") and a name in a subject is written in the same or the sentence
+        before; a name outside any subject is the weakest resolution (noted in
+        weak_pronouns)."""
+        named = self.named_before(pos, want)
+        if named is None or not self._not_subject(self._named_pos):
+            return named
+        k = self.sentence_of(self._named_pos)
+        lo = self.ends[k - 2] if k >= 2 else -1
+        subject = self.named_before(pos, want, after=lo, subject_only=True)
+        if subject is not None:
+            return subject
+        self.weak_pronouns.add(pos)
+        return self.named_before(pos, want)
 
     def _possessive(self, name: str, pos: int) -> bool:
         """Whether the name written at pos is a possessive ("Bill Clinton's years")."""
@@ -205,14 +251,52 @@ class Resolver:
         pre = self.registry.masked[max(0, pos - 24) : pos].split()
         return bool(pre) and pre[-1].lower() in ROLE_NOUNS
 
+    def _not_subject(self, pos: int) -> bool:
+        """Whether the name written at pos stands after a preposition ("with Mayor Ann Ng",
+        "such as Councillor Al Roy") or as a verb's object ("criticized Premier Ann Ng"),
+        title, role and adjective words between allowed: not a subject a pronoun goes back to.
+        "according to Ann Ng" names a source, and so does the agent of a passive ("by")."""
+        before = self.registry.masked[max(0, pos - 60) : pos].split()
+        for _ in range(4):
+            if not before:
+                return False
+            w = before[-1]
+            if (
+                w.lower() in ROLE_NOUNS
+                or w.lower() in _DETERMINERS
+                or w[:1].isupper()
+                or w.endswith(("’s", "'s"))
+            ) and w[-1:] not in ",.;:":
+                before.pop()
+            else:
+                break
+        if not before:
+            return False
+        last = before[-1].lower()
+        tail = " ".join(before[-2:]).lower()
+        if tail == "according to" or last == "by":
+            return False
+        return bool(
+            PREP_END_RE.search(last)
+            or _AS_BEFORE_RE.search(tail)
+            or last in _OBJECT_VERBS
+            or _OBJECT_BEFORE_RE.search(last)
+        )
+
     def named_before(
-        self, pos: int, want: str | None, after: int = -1, strict: bool = False
+        self,
+        pos: int,
+        want: str | None,
+        after: int = -1,
+        strict: bool = False,
+        subject_only: bool = False,
     ) -> Entity | None:
         """Fallback for a pronoun with no subject to go to: the last full personal name written
         before it anywhere ("... came from student Deja Stewart, who ... \"Savage,\" she said").
 
         strict: only names that look like a person's (see looks_like_person), written after
-        `after`; the position of the name found is left in self._named_pos."""
+        `after`; subject_only: only names not after a preposition nor a verb's object (see
+        _not_subject); the position of the name found is left in self._named_pos."""
         best_pos, best = max(after, -1), None
         for name, positions in self.registry.positions.items():
             if " " not in name or is_org_name(name):
@@ -222,6 +306,8 @@ class Resolver:
                 if not looks_like_person(name):
                     continue  # "New Yorkers", "Fifth Avenue": never what "he" or "she" means
                 if strict and self._possessive(name, positions[k]):
+                    continue
+                if subject_only and self._not_subject(positions[k]):
                     continue
                 known = self.entities.get(name)
                 if strict and known is not None and not known.person_like:
