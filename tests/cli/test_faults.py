@@ -244,3 +244,14 @@ def test_a_closed_standard_output_is_a_plain_error_unless_unused(tmp_path: Path)
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                              timeout=TIMEOUT, env=environment, preexec_fn=lambda: os.close(1))
     assert to_file.returncode == 0 and "Pakistan" in output.read_text()
+
+
+def test_a_missing_optional_library_is_named_in_one_line(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>T</title></head><body><p>Words.</p></body></html>")
+    code = ("import sys; sys.modules['trafilatura'] = None; from tui.cli.main import main; "
+            f"sys.exit(main(['extract', {str(page)!r}]))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=TIMEOUT)
+    assert result.returncode == 1
+    assert "pip install 'briefing-tui[web]'" in one_plain_line(result.stderr)

@@ -226,9 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         discard_output()
         return EXIT_OK
     except Exception as error:
-        from tui.files.atomic import WriteError
+        from tui.model.problems import ActionableError
 
-        if isinstance(error, WriteError):
+        if isinstance(error, ActionableError):
             print(f"{command}: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
         if debug:

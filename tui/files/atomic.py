@@ -16,8 +16,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from tui.model.problems import ActionableError
 
-class WriteError(Exception):
+
+class WriteError(ActionableError):
     """A file could not be written; the message says which and what to do."""
 
 

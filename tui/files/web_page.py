@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tui.model.problems import Problem
+from tui.model.problems import ActionableError, Problem
 
 _WHERE = "(file)"
-EXTRA_HINT = "install the 'web' extra: pip install 'briefing[web]' (make setup does)"
+EXTRA_HINT = "install the 'web' extra: pip install 'briefing-tui[web]' (make setup does)"
 
 _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -38,7 +38,7 @@ _JSON_LD = re.compile(
 )
 
 
-class MissingExtra(Exception):
+class MissingExtra(ActionableError):
     """A library of the optional `web` extra is not installed; the message says which."""
 
 

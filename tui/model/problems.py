@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from tui.text.sanitize import inert_name
 
 
+class ActionableError(Exception):
+    """An error the user can act on, not a bug: its message is one line that says what went
+    wrong and what to do. The command line prints it as it is, never as an internal error."""
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong in a file: where it is and what to do about it.
