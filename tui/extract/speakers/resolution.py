@@ -95,10 +95,10 @@ class Resolver:
 
     def resolve(self, m: Mention, *, speaking: bool) -> Entity | None:
         ent: Entity | None
-        if m.kind == "name" and m.name:
-            if " " not in m.name and is_group_noun(m.name) and not m.role:
-                # "Demonstrators chanted ...": people described, not named.
-                return Entity(m.name, False, False, named=False)
+        if m.kind == "name" and m.name and " " not in m.name and is_group_noun(m.name):
+            # "Demonstrators chanted ...": people described, not named.
+            ent = Entity(m.name, False, False, named=False)
+        elif m.kind == "name" and m.name:
             shared = " " not in m.name and len(self.registry.by_token.get(m.name, ())) > 2
             hint = self._gender_after(m.end) if shared else None  # one of two Vargas
             full = self.registry.fullest(m.name, m.start, hint)
@@ -193,6 +193,8 @@ class Resolver:
             for ent in reversed(self.history[-3:]):
                 if ent.is_org:
                     return ent
+                if pronoun == "they" and not ent.named and is_group_noun(ent.name):
+                    return ent  # "Protesters blocked the bridge. ... they said": the group
             return None
         want = "m" if pronoun == "he" else "f"
         found, found_pos = None, -1
