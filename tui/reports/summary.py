@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from tui.model.briefing import Article, Briefing
 from tui.model.dates import describe_date
 from tui.reports.changes import Changes
-from tui.reports.ledger import LedgerEntry, Verdict, top_of_ledger
+from tui.reports.ledger import LedgerEntry, Verdict, ranked_ledger
 from tui.reports.speakers import QuoteGroup, SpeakerPage, pages_of, quoted_speakers
 from tui.reports.timeline import series_words
 from tui.text.cells import wrap as wrap_cells
@@ -44,7 +44,7 @@ class Brief:
         self.top = top = top or None
         self.briefing = briefing
         self.changes = changes
-        self.ledger, total = top_of_ledger(briefing, top, dates=False)
+        self.ledger, total, _dates = ranked_ledger(briefing, top, dates=False)
         self.more_figures = total - len(self.ledger)
         ranked = [speaker_id for speaker_id, _ in quoted_speakers(briefing)]
         named = [speaker_id for speaker_id in ranked if speaker_id is not None]
