@@ -137,5 +137,5 @@ def test_without_the_web_extra_the_message_names_it(tmp_path: Path):
     assert result.returncode == 1
     assert result.stderr.strip() == (
         "briefing import: reading web pages needs trafilatura; install the 'web' extra: "
-        "pip install 'briefing[web]' (make setup does)"
+        "pip install 'briefing-tui[web]' (make setup does)"
     )

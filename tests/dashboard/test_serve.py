@@ -64,7 +64,7 @@ async def _page_and_screen(base: str) -> tuple[str, str]:
             while "Bottom line" not in seen and time.monotonic() < deadline:
                 try:
                     message = await websocket.receive(timeout=5)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     continue
                 if message.type == aiohttp.WSMsgType.BINARY:
                     seen += message.data.decode("utf-8", "replace")
