@@ -124,7 +124,12 @@ def run_once(code: str, seed: str, state: str, cache: str = "") -> dict[str, flo
         cwd=ROOT,
         close_fds=True,
     )
-    child.wait(timeout=300)
+    try:
+        child.wait(timeout=300)
+    except subprocess.TimeoutExpired:
+        child.kill()  # never leave a dashboard running behind a failed measurement
+        child.wait()
+        raise
     end = time.time()
     os.close(slave)
     os.close(master)
