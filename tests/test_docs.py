@@ -19,7 +19,9 @@ def test_format_example_loads_without_problems(tmp_path: Path):
     (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
     result = load([tmp_path])
     assert result.problems == ()
-    assert result.briefing.counts == {"articles": 2, "speakers": 2, "quotes": 3, "figures": 3}
+    assert [s.named for s in result.briefing.speakers] == [True, True, False]
+    assert [q.unconfirmed for q in result.briefing.quotes] == [False, False, False, True, False]
+    assert result.briefing.counts == {"articles": 2, "speakers": 3, "quotes": 5, "figures": 3}
 
 
 def test_readme_example_loads_without_problems(tmp_path: Path):

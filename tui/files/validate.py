@@ -165,6 +165,19 @@ class _Checker:
             return None
         return float(value)
 
+    def boolean(self, data: MarkedDict, key: str, where: str, default: bool) -> bool:
+        value = data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.problem(
+                data.value_marks[key],
+                f"{where}.{key}",
+                f"expected true or false, found {_describe(value)}",
+            )
+            return default
+        return value
+
     def strings(self, data: MarkedDict, key: str, where: str) -> tuple[str, ...]:
         items = self.sequence(data, key, where)
         result = []
@@ -233,6 +246,7 @@ class _Checker:
             name=name,
             role=self.text(data, "role", where),
             aliases=self.strings(data, "aliases", where),
+            named=self.boolean(data, "named", where, True),
         )
         line, column = data.value_marks["id"]
         self.content.speakers.append((speaker, intern(f"{where}.id"), line, column))
@@ -374,6 +388,7 @@ class _Checker:
             start=start,
             end=end,
             role=intern(self.text(data, "role", where)),
+            check=_shared(self.text(data, "check", where).strip()) or "",
         )
 
 

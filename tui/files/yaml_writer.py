@@ -65,6 +65,8 @@ def quote_data(quote: Quote, body: str) -> dict[str, Any]:
         data["start"] = start
     if quote.role:
         data["role"] = quote.role
+    if quote.check:
+        data["check"] = quote.check
     return data
 
 
@@ -91,6 +93,7 @@ def speaker_data(speaker: Speaker) -> dict[str, Any]:
             "name": speaker.name,
             "role": speaker.role,
             "aliases": list(speaker.aliases),
+            "named": None if speaker.named else False,
         }
     )
 

@@ -78,6 +78,14 @@ class Quote:
     end: int
     role: str = ""
     """The speaker's title or role as this article gives it, when it differs by article."""
+    check: str = ""
+    """Why the speaker is unsure ("speaker found through a pronoun; confirm or correct"):
+    the quotation is unconfirmed until a person removes it; "" when the speaker is sure."""
+
+    @property
+    def unconfirmed(self) -> bool:
+        """The speaker is a guess a person has not confirmed yet."""
+        return bool(self.check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,9 @@ class Speaker:
     name: str
     role: str = ""
     aliases: tuple[str, ...] = ()
+    named: bool = True
+    """False for an unnamed source kept as the article describes it ("a senior official"):
+    never one person with another source of the same description."""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 BOUNDS = ("exact", "approximate", "more-than", "less-than")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -20,7 +20,8 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 class Field:
     name: str
     kind: str
-    """One of: id, string, text, number, offset, date, bound, strings, or an object name."""
+    """One of: id, string, text, number, offset, date, bound, boolean, strings, or an object
+    name."""
     description: str
     required: bool = False
     many: bool = False
@@ -49,6 +50,12 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         Field("role", "string", "Title or role, e.g. Foreign Minister of Pakistan."),
         Field(
             "aliases", "strings", "Other names the articles use: Dar, the deputy prime minister."
+        ),
+        Field(
+            "named",
+            "boolean",
+            "false for an unnamed source, its name the description as written: a senior "
+            "official. true (the default) for a name.",
         ),
     ),
     "article": (
@@ -90,6 +97,11 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
             "start", "offset", "Character offset of the words in the body, when they occur twice."
         ),
         Field("role", "string", "The speaker's role as this article gives it, if it says."),
+        Field(
+            "check",
+            "string",
+            "Why the speaker is unsure; the quote shows as unconfirmed until this is removed.",
+        ),
     ),
 }
 
@@ -112,6 +124,7 @@ _SCALARS: dict[str, dict[str, Any]] = {
         ]
     },
     "bound": {"enum": list(BOUNDS)},
+    "boolean": {"type": "boolean"},
     "strings": {"type": "array", "items": {"type": "string"}},
 }
 

@@ -58,7 +58,7 @@ from tui.store.cache_parse import (
     worker_count,
 )
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bump when the layout of a cache file changes."""
 FREEZE_MIN_FILES = 1000
 """From this many files, loaded objects are frozen out of the cycle collector (`paused_gc`)."""

@@ -71,7 +71,7 @@ def _dumps(value: Any) -> bytes:
 # mapped in C over a whole column: the same objects, built about twice as fast. The rest of a
 # FileContent is small and pickles as it is.
 
-_BLOCK_FORMAT = "columns-1"
+_BLOCK_FORMAT = "columns-2"
 _ARTICLE_FIELDS = tuple(field.name for field in dataclasses.fields(Article))
 _NESTED = ("figures", "quotes", "source")
 _ARTICLE_COLUMNS = tuple(name for name in _ARTICLE_FIELDS if name not in _NESTED)
@@ -163,7 +163,7 @@ def pack_block(entries: list[Entry]) -> bytes:
 
 _SHARED_TEXTS: dict[type, tuple[str, ...]] = {
     Figure: ("label",),
-    Quote: ("speaker_id", "text"),
+    Quote: ("speaker_id", "text", "check"),
     Article: ("published",),
 }
 """Fields whose equal values are made one object across blocks (a block already stores each
