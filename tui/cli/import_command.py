@@ -29,11 +29,13 @@ HEADER = """\
 # Drafted by `briefing import` from {count} article file(s). Check it before you rely on it:
 # quotes and their speakers, figures and what they count, and the proposed `key`s that tie
 # figures across articles (marked "proposed"). `briefing check` validates your edits.
+# A quote with `check:` has a speaker that is a guess: remove the line to confirm it.
 """
 ADDED = """\
 # Added by `briefing import` on {date}: {count}. Check them before you rely on them:
 # quotes and their speakers, figures and what they count, and the proposed `key`s (marked
-# "proposed"). `briefing check` validates your edits.
+# "proposed"). `briefing check` validates your edits. A quote with `check:` has a
+# speaker that is a guess: remove the line to confirm it.
 """
 PARTIAL = (
     "# partial: the feed gives only a summary of this article, not its full text;\n"

@@ -25,7 +25,8 @@ from typing import Protocol
 
 from tui.extract.clean import clean_article
 from tui.extract.figures import FigureBound, extract_figures
-from tui.extract.quotes.extractor import QuoteKind, extract_quotes
+from tui.extract.quotes.confidence import AttributionBasis
+from tui.extract.quotes.extractor import ExtractedQuote, QuoteKind, extract_quotes
 from tui.model.briefing import Article, Bound, Briefing, BriefingInfo, Figure, Quote, Speaker
 
 _BOUNDS = {
@@ -36,6 +37,32 @@ _BOUNDS = {
 }
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "it", "his", "hers", "their"}
 _NOT_MEASURES = {"year", "date", "time", "decade", "decades", "years"}
+
+CHECK_BELOW = 0.8
+"""Attributions less sure than this are written with a `check` for a person to confirm: on
+the dev set, misattribution rises below it (docs/extraction.md)."""
+_HOW_FOUND = {
+    AttributionBasis.PRONOUN: "speaker found through a pronoun",
+    AttributionBasis.PRONOUN_NON_SUBJECT: (
+        "speaker found through a pronoun, to a name that is not a subject"
+    ),
+    AttributionBasis.DESCRIPTION: "speaker found through a description matched to a name",
+    AttributionBasis.UNNAMED: "an unnamed source, kept as the article describes it",
+    AttributionBasis.PREVIOUS_SUBJECT: "speaker taken from the paragraph before",
+    AttributionBasis.CONVERSATION: "speaker taken from the conversation a few paragraphs up",
+    AttributionBasis.PREVIOUS_PARAGRAPH: "speaker carried over from the paragraph before",
+    AttributionBasis.CONTINUATION: "speaker carried over from an earlier quotation",
+    AttributionBasis.SPEECH_IN_PARAGRAPH: "speaker taken from reported speech before it",
+}
+
+
+def check_note(quote: ExtractedQuote) -> str:
+    """The `check` a drafted quote carries: why its speaker is unsure; "" when it is sure
+    enough (confidence CHECK_BELOW or more) or has no speaker to confirm."""
+    if quote.speaker is None or quote.confidence >= CHECK_BELOW:
+        return ""
+    how = _HOW_FOUND.get(quote.basis, "speaker named far from the quotation")
+    return f"{how}; confirm or correct"
 
 
 def slug(text: str, fallback: str = "item") -> str:
@@ -69,6 +96,8 @@ class _People:
         self._by_name: dict[str, _Person] = {}
         self._by_last: dict[str, list[_Person]] = {}
         for speaker in known:
+            if not speaker.named:  # a description is nobody's name
+                continue
             person = _Person(speaker.name, speaker_id=speaker.id)
             self._index(person)
             for alias in speaker.aliases:  # the briefing's own names for them count too
@@ -169,9 +198,7 @@ def draft_briefing(
     """
     known = into or Briefing(BriefingInfo())
     people = _People(known.speakers)
-    drafted: list[
-        tuple[ArticleText, str, str, str, list[Figure], list[tuple[str | None, int, int, str, str]]]
-    ] = []
+    drafted: list[tuple[ArticleText, str, str, str, list[Figure], list[_DraftQuote]]] = []
     removed: dict[str, tuple[str, ...]] = {}
     used_ids: set[str] = {article.id for article in known.articles}
     seen_urls = {same_url(a.url) for a in known.articles if a.url}
@@ -205,12 +232,14 @@ def draft_briefing(
             for speaker in found.speakers
         }
         quotes = [
-            (
+            _DraftQuote(
                 persons[q.speaker].name if q.speaker in persons else q.speaker,
+                q.named or q.speaker is None,
                 q.start,
                 q.end,
                 q.text,
                 q.role or "",
+                check_note(q),
             )
             for q in found.quotes
             if q.kind == QuoteKind.FULL
@@ -244,9 +273,25 @@ def draft_briefing(
     partial: set[str] = set()
     languages: dict[str, str] = {}
     for source, article_id, article_title, body, figures, quotes in drafted:
+        # An unnamed source is one per article: "an official" here is not "an official" there.
+        unnamed: dict[str, str] = {}
+        for q in quotes:
+            if not q.named and q.speaker and q.speaker not in unnamed:
+                description = q.speaker
+                source_id = f"{slug(description, 'source')[:40].strip('-')}-{article_id}"
+                unnamed[description] = _unique(source_id, taken)
+                speakers.append(Speaker(unnamed[description], description, named=False))
         quote_objects = tuple(
-            Quote(article_id, _speaker_id(name, people), text, start, end, role)
-            for name, start, end, text, role in quotes
+            Quote(
+                article_id,
+                unnamed.get(q.speaker or "") if not q.named else _speaker_id(q.speaker, people),
+                q.text,
+                q.start,
+                q.end,
+                q.role,
+                q.check,
+            )
+            for q in quotes
         )
         articles.append(
             Article(
@@ -274,6 +319,18 @@ def draft_briefing(
     return Draft(
         briefing, proposed, removed, tuple(skipped), frozenset(partial), languages, known_keys
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _DraftQuote:
+    speaker: str | None
+    """The person's fullest name, or an unnamed source's description."""
+    named: bool
+    start: int
+    end: int
+    text: str
+    role: str
+    check: str
 
 
 def _speaker_id(name: str | None, people: _People) -> str | None:
