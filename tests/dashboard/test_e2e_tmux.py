@@ -33,14 +33,14 @@ def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
     raise AssertionError(f"{text!r} did not appear; the screen was:\n{screen}")
 
 
-def start(tmp_path: Path, *args: str) -> tuple[str, Path]:
+def start(tmp_path: Path, *args: str, **extra: str) -> tuple[str, Path]:
     """`briefing ARGS` in a new 100x30 tmux session, in `tmp_path`, with private state and no
     settings of the user's; the session's name and where its exit status will be written."""
     command = [str(BRIEFING)] if BRIEFING.exists() else [sys.executable, "-m", "tui"]
     session = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
     env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"),
            "BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), **extra}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     status = tmp_path / "status"
     script = (f"cd {shlex.quote(str(tmp_path))} && env -u BRIEFING_CONFIG {exports} "
@@ -49,8 +49,8 @@ def start(tmp_path: Path, *args: str) -> tuple[str, Path]:
     return session, status
 
 
-def quit_and_check(session: str, status: Path) -> None:
-    tmux("send-keys", "-t", session, "q")
+def quit_and_check(session: str, status: Path, key: str = "q") -> None:
+    tmux("send-keys", "-t", session, key)
     deadline = time.monotonic() + 10
     while not status.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -88,5 +88,27 @@ def test_dashboard_in_tmux(seed_dir, tmp_path):
         tmux("send-keys", "-t", session, "1")
         wait_for(session, "Bottom line")
         quit_and_check(session, status)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_edit_in_the_users_editor_and_a_remapped_quit_key(seed_dir, tmp_path):
+    (tmp_path / "config.yaml").write_text("keymap:\n  quit: z\n")
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/^  title: Pakistan and UN peacekeeping/"
+                      "  title: Edited in the editor/' \"$2\"\n")
+    editor.chmod(0o755)
+    session, status = start(tmp_path, str(seed_dir), EDITOR=str(editor))
+    try:
+        wait_for(session, "Bottom line")
+        tmux("send-keys", "-t", session, "2")
+        wait_for(session, "Asim Iftikhar Ahmad")
+        tmux("send-keys", "-t", session, "Right")
+        tmux("send-keys", "-t", session, "e")
+        wait_for(session, "Edited in the editor")
+        tmux("send-keys", "-t", session, "q")  # no longer quits
+        time.sleep(0.5)
+        assert not status.exists()
+        quit_and_check(session, status, "z")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -23,11 +23,13 @@ from textual.screen import Screen
 
 from tui.dashboard.screens.main import MainScreen
 from tui.dashboard.widgets.messages import OpenSpeakerPage
+from tui.model.briefing import Quote
 from tui.store.state import load_state, save_state
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.dashboard.target import Target
     from tui.files.config import Config
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
@@ -57,12 +59,15 @@ class BriefingApp(App[None]):
     """Where the traceback of the internal error that closed the app was written."""
     COMMANDS: ClassVar = App.COMMANDS | {lambda: _briefing_commands()}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "search", "Search"),
-        Binding("ctrl+f", "search", "Search", show=False, priority=True),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("p", "problems", "Problems", show=False),
-        Binding("t", "toggle_theme", "Light/dark theme", show=False),
-        Binding("q", "quit", "Quit"),
+        Binding("s", "search", "Search", id="search"),
+        Binding("ctrl+f", "search", "Search", id="search-also", show=False, priority=True),
+        Binding("e", "edit", "Edit here", id="edit"),
+        Binding("u", "open_url", "Open web page", id="open-url"),
+        Binding("c", "copy_quote", "Copy quotation", id="copy-quote"),
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+        Binding("p", "problems", "Problems", id="problems", show=False),
+        Binding("t", "toggle_theme", "Light/dark theme", id="light-dark-theme", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     class StageReady(Message):
@@ -124,6 +129,9 @@ class BriefingApp(App[None]):
         """What the reader saw when the dashboard last closed on these files (marks what is new)."""
         chosen = theme or load_state().theme or self.config.theme or DEFAULT_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+        self.keymap = dict(config.keymap)
+        """Keys the user chose, by binding id (the `keymap` setting)."""
+        self.set_keymap(self.keymap)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -142,6 +150,14 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self._remember_theme = self._may_remember_theme
+        if self.keymap:
+            from tui.dashboard.screens.help import binding_table
+
+            known = {row[0] for row in binding_table(help_sections())}
+            unknown = sorted(set(self.keymap) - known)
+            if unknown:
+                self.notify(f"keymap: no key is called {', '.join(unknown)}; docs/keys.md "
+                            "lists the ids.", title="Settings", severity="warning", markup=False)
         self._loading = True
 
     def on_ready(self) -> None:
@@ -314,6 +330,81 @@ class BriefingApp(App[None]):
             isinstance(screen, CommandPalette) for screen in self.screen_stack
         ):
             self.push_screen(Palette(id="--command-palette"))
+
+    # -- acting on what is under the cursor ----------------------------------------------
+
+    def _target(self) -> Target | None:
+        from tui.dashboard.target import target_of
+
+        return target_of(self.main) if self.screen is self.main else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on what is under the cursor show only where there is something."""
+        if action in ("edit", "open_url", "copy_quote"):
+            target = self._target()
+            if target is None:
+                return None
+            if action == "open_url":
+                return bool(target.article.url) or None
+            if action == "copy_quote":
+                return isinstance(target.item, Quote) or None
+        return True
+
+    def action_edit(self) -> None:
+        """Open the briefing file in $VISUAL or $EDITOR at the line of what is highlighted."""
+        import subprocess
+
+        from textual.app import SuspendNotSupported
+
+        from tui.dashboard.editor import editor_command
+        from tui.files.locate import line_of
+
+        target = self._target()
+        if target is None or not target.article.source.path:
+            self.notify("Highlight an article, quotation or figure to edit.", severity="warning")
+            return
+        path = target.article.source.path
+        command = editor_command(path, line_of(target.article, target.item))
+        if command is None:
+            self.notify("Set VISUAL or EDITOR to your editor (for example: export EDITOR=nano).",
+                        title="No editor", severity="warning", markup=False)
+            return
+        try:
+            try:
+                with self.suspend():
+                    subprocess.run(command, check=False)
+            except SuspendNotSupported:  # not in a terminal of its own: run it alongside
+                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+        except OSError as error:
+            self.notify(f"Cannot run {command[0]}: {error.strerror or error}",
+                        title="Editor", severity="error", markup=False)
+            return
+        self._reload_now()
+
+    def _reload_now(self) -> None:
+        if not self._loading:
+            self._loading = True
+            self._check_files()
+
+    def action_open_url(self) -> None:
+        target = self._target()
+        if target is None or not target.article.url:
+            self.notify("This article has no web address.", severity="warning")
+            return
+        self.open_url(target.article.url)
+        self.notify(target.article.url, title="Opening", markup=False)
+
+    def action_copy_quote(self) -> None:
+        from tui.reports.citation import cite
+
+        target = self._target()
+        briefing = self.briefing
+        if target is None or briefing is None or not isinstance(target.item, Quote):
+            self.notify("Highlight a quotation to copy it.", severity="warning")
+            return
+        text = cite(briefing, target.item, target.article)
+        self.copy_to_clipboard(text)
+        self.notify(text, title="Copied", markup=False)
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:

@@ -32,6 +32,9 @@ class Config:
     """Default format of `briefing summary`: text, markdown or html."""
     summary_width: int = 80
     """Line width of the text summary."""
+    keymap: tuple[tuple[str, str], ...] = ()
+    """Keys the user chose for the dashboard's bindings: (binding id, keys) pairs, keys
+    separated by commas ("z", "ctrl+q,z"); docs/keys.md lists the ids."""
     sources: tuple[str, ...] = ()
     """The config files these settings came from, the one read first first."""
     problems: tuple[Problem, ...] = field(default=())
@@ -42,7 +45,7 @@ class Config:
         return self.sources[-1] if self.sources else None
 
 
-KNOWN_KEYS = ("briefings", "theme", "summary")
+KNOWN_KEYS = ("briefings", "theme", "summary", "keymap")
 SUMMARY_KEYS = ("format", "width")
 
 
@@ -83,7 +86,10 @@ def load_config(explicit: str | None = None) -> Config:
     problems: list[Problem] = []
     sources = config_files(explicit)
     for path in sources:
-        values.update(_read(path, problems))
+        found = _read(path, problems)
+        if "keymap" in found and "keymap" in values:  # keys chosen in several files add up
+            found["keymap"] = tuple({**dict(values["keymap"]), **dict(found["keymap"])}.items())
+        values.update(found)
     return Config(**values, sources=tuple(sources), problems=tuple(problems))
 
 
@@ -167,4 +173,17 @@ def _values(data: Any, path: str, problems: list[Problem]) -> dict[str, Any]:
                 )
     elif summary is not None:
         report(data.value_marks["summary"], "summary", "expected a mapping with format and width")
+    keymap = data.get("keymap")
+    if isinstance(keymap, MarkedDict):
+        chosen: dict[str, str] = {}
+        for binding_id, keys in keymap.items():
+            if isinstance(binding_id, str) and isinstance(keys, str) and keys.strip():
+                chosen[binding_id] = keys.strip()
+            else:
+                report(keymap.value_marks[binding_id], f"keymap.{binding_id}",
+                       "expected keys for the binding, e.g. z or ctrl+q (docs/keys.md)")
+        values["keymap"] = tuple(chosen.items())
+    elif keymap is not None:
+        report(data.value_marks["keymap"], "keymap",
+               "expected a mapping of binding ids to keys, e.g. {quit: z} (docs/keys.md)")
     return values

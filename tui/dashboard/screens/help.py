@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -46,9 +47,19 @@ def key_table(app: App[object], bindings: Iterable[Binding]) -> list[tuple[str, 
     rows: dict[tuple[str, str], list[str]] = {}
     for binding in bindings:
         description = binding.description or binding.action.replace("_", " ")
-        rows.setdefault((binding.action, description), []).append(app.get_key_display(binding))
+        rows.setdefault((binding.action, description), []).extend(keys_in_force(app, binding))
     return [(" / ".join(dict.fromkeys(keys)), description)
             for (_, description), keys in rows.items()]
+
+
+def keys_in_force(app: App[object], binding: Binding) -> list[str]:
+    """The keys a binding answers to now: those the user chose for its id (the `keymap`
+    setting), else its own."""
+    chosen = getattr(app, "keymap", {}).get(binding.id or "")
+    if not chosen:
+        return [app.get_key_display(binding)]
+    return [app.get_key_display(replace(binding, key=key.strip(), key_display=None))
+            for key in chosen.split(",") if key.strip()]
 
 
 def help_text(app: App[object], sections: Sequence[Section]) -> Text:
@@ -74,7 +85,7 @@ class HelpScreen(Dialog[None]):
     """Lists every key of every view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark", "close", "Close help"),
+        Binding("escape,question_mark", "close", "Close help", id="help.close-help"),
     ]
 
     LEGEND = (
@@ -99,3 +110,40 @@ class HelpScreen(Dialog[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def binding_table(sections: Sequence[Section]) -> list[tuple[str, str, str, str]]:
+    """(id, keys, what it does, where) for every binding that has an id: docs/keys.md."""
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    for title, classes in sections:
+        for node_class in classes:
+            for binding in bindings_of(node_class):
+                if binding.id and binding.id not in rows:
+                    keys = binding.key_display or binding.key
+                    rows[binding.id] = (binding.id, keys, binding.description, title)
+    return list(rows.values())
+
+
+def keys_markdown(sections: Sequence[Section]) -> str:
+    """docs/keys.md: the binding ids a `keymap` setting may name, with their default keys."""
+    lines = [
+        "# Keys and their ids",
+        "",
+        "Every key of the dashboard has an id. The `keymap` setting of `config.yaml` maps ids to",
+        "the keys you want (several keys separated by commas); the help screen (`?`) and the",
+        "footer show the keys in force.",
+        "",
+        "```yaml",
+        "keymap:",
+        "  quit: z",
+        "  search: ctrl+s,s",
+        "```",
+        "",
+        "This page is generated from the bindings themselves (a test keeps it in step).",
+        "",
+        "| id | default keys | what it does | where |",
+        "| --- | --- | --- | --- |",
+    ]
+    for binding_id, keys, description, where in binding_table(sections):
+        lines.append(f"| `{binding_id}` | `{keys}` | {description} | {where} |")
+    return "\n".join(lines) + "\n"

@@ -45,11 +45,13 @@ class MainScreen(Screen[None]):
     """Summary, quotes by speaker and articles, one at a time."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_view('summary')", "Summary view", show=False),
-        Binding("2", "show_view('quotes')", "Quotes by speaker", show=False),
-        Binding("3", "show_view('articles')", "Articles and reader", show=False),
-        Binding("4", "show_view('ledger')", "Figure ledger", show=False),
-        Binding("x", "hide_banner", "Hide problems banner", show=False),
+        Binding("1", "show_view('summary')", "Summary view", id="summary-view", show=False),
+        Binding("2", "show_view('quotes')", "Quotes by speaker",
+                id="quotes-by-speaker", show=False),
+        Binding("3", "show_view('articles')", "Articles and reader",
+                id="articles-and-reader", show=False),
+        Binding("4", "show_view('ledger')", "Figure ledger", id="figure-ledger", show=False),
+        Binding("x", "hide_banner", "Hide problems banner", id="hide-problems-banner", show=False),
     ]
 
     AUTO_FOCUS = ""

@@ -21,7 +21,7 @@ class ProblemsScreen(Dialog[None]):
     """Every problem, one a line: file:line:column: where: what to do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,p", "close", "Close"),
+        Binding("escape,p", "close", "Close", id="problems.close"),
     ]
 
     def __init__(self, problems: tuple[Problem, ...]) -> None:

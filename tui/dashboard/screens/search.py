@@ -32,8 +32,8 @@ class SearchScreen(Dialog[Hit | None]):
     """Returns the chosen hit, or None when closed with Esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "results", "Results", show=False),
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "results", "Results", id="search.results", show=False),
     ]
 
     def __init__(self, briefing: Briefing, search: Search, query: str = "",

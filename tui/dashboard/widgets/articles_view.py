@@ -27,11 +27,13 @@ class ArticlesView(Horizontal):
     """A list of articles and a reader; on narrow terminals one of the two at a time."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "find", "Find", key_display="/"),
-        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]"),
-        Binding("left_square_bracket", "step_article(-1)", "Previous article", key_display="[",
+        Binding("slash", "find", "Find", id="articles.find", key_display="/"),
+        Binding("right_square_bracket", "step_article(1)", "Next article",
+                id="articles.next-article", key_display="]"),
+        Binding("left_square_bracket", "step_article(-1)", "Previous article",
+                id="articles.previous-article", key_display="[",
                 show=False),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", id="articles.back"),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)

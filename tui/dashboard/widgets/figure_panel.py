@@ -47,7 +47,7 @@ class FigurePanel(Widget, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open at figure"),
+        Binding("enter", "open", "Open at figure", id="figure.open-at-figure"),
     ]
 
     class Selected(Message):

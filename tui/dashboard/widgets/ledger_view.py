@@ -46,9 +46,12 @@ class LedgerView(Horizontal):
                                              "ledger--accent"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "only_differ", "Only where sources differ"),
-        Binding("right", "sources", "The entry's sources", show=False),
-        Binding("escape,left", "entries", "Back to the entries", show=False),
+        Binding("d", "only_differ", "Only where sources differ",
+                id="ledger.only-where-sources-differ"),
+        Binding("right", "sources", "The entry's sources",
+                id="ledger.the-entry-s-sources", show=False),
+        Binding("escape,left", "entries", "Back to the entries",
+                id="ledger.back-to-the-entries", show=False),
     ]
 
     ledger: reactive[FigureLedger | None] = reactive(None, init=False)

@@ -36,11 +36,11 @@ class QuotesView(Horizontal):
     """Speakers on the left, the highlighted speaker's quotes on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter speakers", key_display="/"),
-        Binding("o", "open_page", "Speaker's page"),
-        Binding("right", "to_quotes", "To the quotes", show=False),
-        Binding("left", "to_speakers", "To the speakers", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("slash", "filter", "Filter speakers", id="quotes.filter-speakers", key_display="/"),
+        Binding("o", "open_page", "Speaker's page", id="quotes.speaker-s-page"),
+        Binding("right", "to_quotes", "To the quotes", id="quotes.to-the-quotes", show=False),
+        Binding("left", "to_speakers", "To the speakers", id="quotes.to-the-speakers", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="quotes.clear-filter", show=False),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)

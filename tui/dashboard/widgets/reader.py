@@ -85,14 +85,15 @@ class Reader(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "step(1)", "Next mark"),
-        Binding("N", "step(-1)", "Previous mark", key_display="N", show=False),
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("n", "step(1)", "Next mark", id="reader.next-mark"),
+        Binding("N", "step(-1)", "Previous mark",
+                id="reader.previous-mark", key_display="N", show=False),
+        Binding("j,down", "scroll_down", "Scroll down", id="reader.scroll-down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", id="reader.scroll-up", show=False),
+        Binding("g,home", "scroll_home", "Top", id="reader.top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", id="reader.bottom", show=False),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page-down", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="reader.page-up", show=False),
     ]
 
     class Moved(Message):

@@ -40,8 +40,8 @@ class SpeakerPageView(Vertical):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"page--quote", "page--date", "page--many"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "toggle_variants", "Variant wordings"),
-        Binding("escape", "close_page", "Back"),
+        Binding("v", "toggle_variants", "Variant wordings", id="speaker-page.variant-wordings"),
+        Binding("escape", "close_page", "Back", id="speaker-page.back"),
     ]
 
     show_variants: reactive[bool] = reactive(False, init=False)

@@ -29,12 +29,12 @@ class SummaryView(VerticalScroll, can_focus=False):
     """What the briefing says, at a glance."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "move(-1)", "Previous figure", show=False),
-        Binding("right,l", "move(1)", "Next figure", show=False),
-        Binding("up,k", "move_row(-1)", "Figure above", show=False),
-        Binding("down,j", "move_row(1)", "Figure below", show=False),
-        Binding("g,home", "move_to(0)", "First figure", show=False),
-        Binding("G,end", "move_to(-1)", "Last figure", show=False),
+        Binding("left,h", "move(-1)", "Previous figure", id="summary.previous-figure", show=False),
+        Binding("right,l", "move(1)", "Next figure", id="summary.next-figure", show=False),
+        Binding("up,k", "move_row(-1)", "Figure above", id="summary.figure-above", show=False),
+        Binding("down,j", "move_row(1)", "Figure below", id="summary.figure-below", show=False),
+        Binding("g,home", "move_to(0)", "First figure", id="summary.first-figure", show=False),
+        Binding("G,end", "move_to(-1)", "Last figure", id="summary.last-figure", show=False),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)

@@ -12,10 +12,10 @@ class VimOptionList(OptionList):
     """Options are built as `rich.text.Text` by the caller; markup is off so data stays data."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("k", "cursor_up", "Up", id="list.up", show=False),
+        Binding("g", "first", "First", id="list.first", show=False),
+        Binding("G", "last", "Last", id="list.last", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002

@@ -61,13 +61,13 @@ class VirtualList(ScrollView, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
+        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("home,g", "first", "First", id="list.first", show=False),
+        Binding("end,G", "last", "Last", id="list.last", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="list.page-up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="list.page-down", show=False),
+        Binding("enter", "select", "Select", id="list.select", show=False),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=False)
