@@ -43,6 +43,7 @@ environment variables:
   BRIEFING_CACHE_DIR   where parsed files and the search index are cached
   BRIEFING_STATE_DIR   where the dashboard remembers the theme and what was last seen
   NO_COLOR             no colours in the dashboard
+  VISUAL, EDITOR       the editor the dashboard's e key opens a briefing file in
 """
 
 
