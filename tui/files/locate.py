@@ -40,6 +40,10 @@ def _articles(data: object) -> list[MarkedDict]:
     return [entry for entry in found if isinstance(entry, MarkedDict)]
 
 
+articles_in = _articles
+"""The article mappings of a parsed file (its `article` and its `articles`)."""
+
+
 def _line_in(listed: object, item: Quote | Figure) -> int | None:
     if not isinstance(listed, MarkedList):
         return None
