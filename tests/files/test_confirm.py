@@ -53,7 +53,7 @@ def test_only_the_quotes_check_line_goes(tmp_path: Path, newline: str):
     assert new_lines == old_lines[:gone] + old_lines[gone + 1 :]
     assert os.stat(path).st_mode & 0o777 == 0o640
     _, reloaded = _loaded(path)
-    assert [q.unconfirmed for q in reloaded] == [True, False]
+    assert [q.unconfirmed for q in reloaded] == [True, False, False]
 
 
 def test_a_byte_order_mark_is_kept(tmp_path: Path):
