@@ -62,6 +62,11 @@ class QuoteGroup:
     def date(self) -> str | None:
         return min((a.published for a in self.articles if a.published), default=None)
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Every carrier's speaker is a guess not yet confirmed (each quote has a `check`)."""
+        return all(quote.check for quote in self.quotes)
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerPage:
@@ -75,6 +80,11 @@ class SpeakerPage:
     @property
     def name(self) -> str:
         return self.speaker.name if self.speaker else "Unattributed"
+
+    @property
+    def unnamed(self) -> bool:
+        """An unnamed source kept as described ("a senior official"), not a person named."""
+        return self.speaker is not None and not self.speaker.named
 
     @property
     def quote_count(self) -> int:
@@ -299,8 +309,9 @@ def _quote_group(
 
 
 def quoted_speakers(briefing: Briefing) -> list[tuple[str | None, int]]:
-    """Every quoted speaker's id and number of quotations, in `speaker_pages` order: most
-    quoted first, and the unattributed (None) last. Cheap: nothing is grouped."""
+    """Every quoted speaker's id and number of quotations, in `speaker_pages` order: named
+    speakers most quoted first, then unnamed sources likewise, and the unattributed (None)
+    last. Cheap: nothing is grouped."""
     by_speaker = briefing.quotes_by_speaker
     loaded = briefing.article_order.__contains__
 
@@ -308,12 +319,13 @@ def quoted_speakers(briefing: Briefing) -> list[tuple[str | None, int]]:
         """How many of `quotes` a page shows: those whose article is loaded."""
         return sum(map(loaded, map(_ARTICLE_ID, quotes)))
 
-    ranked: list[tuple[str | None, int]] = [
-        (speaker.id, counted(quotes))
+    counts = [
+        (not speaker.named, -counted(quotes), speaker.id)
         for speaker in briefing.speakers
         if (quotes := by_speaker.get(speaker.id))
     ]
-    ranked.sort(key=lambda item: -item[1])
+    counts.sort(key=lambda item: item[:2])
+    ranked: list[tuple[str | None, int]] = [(speaker_id, -n) for _, n, speaker_id in counts]
     if unattributed := by_speaker.get(None):
         ranked.append((None, counted(unattributed)))
     return ranked

@@ -23,6 +23,9 @@ from tui.text.plural import count
 from tui.text.sanitize import one_line
 
 FORMATS = ("text", "markdown", "html")
+UNCONFIRMED = "(speaker unconfirmed)"
+"""After a quotation whose speaker is a guess nobody has confirmed (its quotes have `check`)."""
+UNNAMED_HEADING = "Unnamed sources"
 PAPERS = ("a4", "letter")
 
 
@@ -47,9 +50,12 @@ class Brief:
         self.ledger, total, _dates = ranked_ledger(briefing, top, dates=False)
         self.more_figures = total - len(self.ledger)
         ranked = [speaker_id for speaker_id, _ in quoted_speakers(briefing)]
-        named = [speaker_id for speaker_id in ranked if speaker_id is not None]
-        shown = named[:top] if top else named
-        self.more_speakers = len(named) - len(shown)
+        unnamed = {s.id for s in briefing.speakers if not s.named}
+        people: list[str | None] = [i for i in ranked if i is not None and i not in unnamed]
+        sources: list[str | None] = [i for i in ranked if i in unnamed]
+        # Named people and unnamed sources are each limited to `top`.
+        shown: list[str | None] = people[:top] + sources[:top] if top else people + sources
+        self.more_speakers = len(people) + len(sources) - len(shown)
         # Grouping quotations is the costly part of a page: only for the speakers printed.
         self.speakers = pages_of(briefing, shown + [None] * (None in ranked))
         self.shown = {id(page): self._quotations(page) for page in self.speakers}
@@ -259,10 +265,12 @@ def _text(brief: Brief, width: int) -> str:
 
     if brief.speakers:
         heading("Quotes by speaker")
-        for group in brief.speakers:
+        for index, group in enumerate(brief.speakers):
             if group.speaker is None and brief.more_speakers:
                 out.append("")
                 wrap(more_words(brief.more_speakers, "speakers"), indent="  ")
+            if group.unnamed and not (index and brief.speakers[index - 1].unnamed):
+                heading(UNNAMED_HEADING)
             out.append("")
             if group.speaker is None:
                 wrap("Unattributed", indent="  ")
@@ -271,8 +279,9 @@ def _text(brief: Brief, width: int) -> str:
                 wrap(f"{group.speaker.name}{role}", indent="  ")
             shown, more = brief.quotations(group)
             for quoted in shown:
+                unsure = f" {UNCONFIRMED}" if quoted.unconfirmed else ""
                 wrap(
-                    f"“{quotation(quoted.text)}” {brief.notes(_ids(quoted))}",
+                    f"“{quotation(quoted.text)}”{unsure} {brief.notes(_ids(quoted))}",
                     indent="    - ",
                     hanging="      ",
                 )

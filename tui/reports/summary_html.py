@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from tui.model.dates import describe_date
 from tui.reports.ledger import LedgerEntry, Verdict
 from tui.reports.summary import (
+    UNCONFIRMED,
+    UNNAMED_HEADING,
     Brief,
     more_words,
     quotation,
@@ -188,8 +190,9 @@ def html_page(brief: Brief, paper: str) -> str:
             speaker = speaker_page.speaker
             who = speaker_page.name + (f", {speaker.role}" if speaker and speaker.role else "")
             ids = [article.id for article in quoted.articles]
+            unsure = f" {UNCONFIRMED}" if quoted.unconfirmed else ""
             out.append(
-                f"<blockquote>“{_h(quotation(quoted.text))}”{cite(ids)}"
+                f"<blockquote>“{_h(quotation(quoted.text))}”{unsure}{cite(ids)}"
                 f'<span class="who">— {_h(who)}</span></blockquote>'
             )
     out.append("</section>")
@@ -200,9 +203,11 @@ def html_page(brief: Brief, paper: str) -> str:
     if brief.speakers:
         out.append("<h2>Quotes by speaker</h2>")
         more_speakers = f'<p class="meta">{_h(more_words(brief.more_speakers, "speakers"))}</p>'
-        for group in brief.speakers:
+        for index, group in enumerate(brief.speakers):
             if group.speaker is None and brief.more_speakers:
                 out.append(more_speakers)
+            if group.unnamed and not (index and brief.speakers[index - 1].unnamed):
+                out.append(f"<h2>{UNNAMED_HEADING}</h2>")
             out.append('<section class="speaker">')
             out.append('<div class="speaker-head">')
             out.append(f"<h3>{_h(group.name)}</h3>")
@@ -211,6 +216,7 @@ def html_page(brief: Brief, paper: str) -> str:
             shown, more = brief.quotations(group)
             quotes = [
                 f"<blockquote>“{_h(quotation(q.text))}”"
+                f"{' ' + UNCONFIRMED if q.unconfirmed else ''}"
                 f"{cite([a.id for a in q.articles])}</blockquote>"
                 for q in shown
             ]

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from tui.model.dates import describe_date
 from tui.reports.summary import (
+    UNCONFIRMED,
+    UNNAMED_HEADING,
     Brief,
     more_words,
     quotation,
@@ -85,7 +87,9 @@ def markdown(brief: Brief) -> str:
     if brief.speakers:
         out += ["## Quotes by speaker", ""]
         more_speakers = [f"*{md(more_words(brief.more_speakers, 'speakers'))}*", ""]
-        for group in brief.speakers:
+        for index, group in enumerate(brief.speakers):
+            if group.unnamed and not (index and brief.speakers[index - 1].unnamed):
+                out += [f"## {UNNAMED_HEADING}", ""]
             if group.speaker is None:
                 if brief.more_speakers:
                     out += more_speakers
@@ -97,7 +101,8 @@ def markdown(brief: Brief) -> str:
             shown, more = brief.quotations(group)
             for quoted in shown:
                 ids = [article.id for article in quoted.articles]
-                out += [f"> “{md(quotation(quoted.text))}”{notes(ids)}", ""]
+                unsure = f" {UNCONFIRMED}" if quoted.unconfirmed else ""
+                out += [f"> “{md(quotation(quoted.text))}”{unsure}{notes(ids)}", ""]
             if more:
                 out += [f"*{md(more_words(more, 'quotations'))}*", ""]
         if brief.more_speakers and brief.speakers[-1].speaker is not None:
