@@ -22,6 +22,10 @@ from tui.text.sanitize import one_line
 
 UNATTRIBUTED = " unattributed"
 """The option id of the unattributed quotes (speaker ids never start with a space)."""
+UNNAMED_HEADING = "Unnamed sources"
+"""Above the speakers that are descriptions, not names ("a senior official")."""
+UNCONFIRMED_MARK = "?"
+"""Before a quote whose speaker is a guess not yet confirmed (it has a `check`)."""
 MAX_QUOTES = 200
 """Quotes listed beside the speakers at most; the speaker's page (o) lists them all."""
 
@@ -41,6 +45,7 @@ class QuotesView(Horizontal):
         Binding("right", "to_quotes", "To the quotes", id="quotes.to-the-quotes", show=False),
         Binding("left", "to_speakers", "To the speakers", id="quotes.to-the-speakers", show=False),
         Binding("escape", "clear_filter", "Clear filter", id="quotes.clear-filter", show=False),
+        Binding("y", "confirm_speaker", "Confirm the speaker", id="quotes.confirm-the-speaker"),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, init=False)
@@ -97,8 +102,17 @@ class QuotesView(Horizontal):
         speakers = [s for s in briefing.speakers if speaker_matches(s, words)]
         speakers.sort(key=lambda s: (-len(by_speaker.get(s.id, ())), s.name.casefold()))
         options: list[Option | None] = [
-            Option(_speaker_prompt(s, len(by_speaker.get(s.id, ()))), id=s.id) for s in speakers
+            Option(_speaker_prompt(s, len(by_speaker.get(s.id, ()))), id=s.id)
+            for s in speakers
+            if s.named
         ]
+        unnamed = [s for s in speakers if not s.named]
+        if unnamed:  # descriptions ("a senior official") apart from the people named
+            if options:
+                options.append(None)
+            options.append(Option(Text(UNNAMED_HEADING, style="bold underline"), disabled=True))
+            options += [Option(_speaker_prompt(s, len(by_speaker.get(s.id, ()))), id=s.id)
+                        for s in unnamed]
         unattributed = by_speaker.get(None, ())
         if unattributed and (not words or speaker_matches(Speaker("", "Unattributed"), words)):
             if options:
@@ -239,6 +253,37 @@ class QuotesView(Horizontal):
     @on(OptionList.OptionHighlighted, "#quotes")
     def _quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self.refresh_bindings()
+
+    @property
+    def highlighted_quote(self) -> Quote | None:
+        index = self.quote_list.highlighted
+        option = self.quote_list.get_option_at_index(index) if index is not None else None
+        if option is None or option.id is None or not self._quotes:
+            return None
+        return self._quotes[int(option.id)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm_speaker":
+            quote = self.highlighted_quote
+            return self.quote_list.has_focus and quote is not None and quote.unconfirmed
+        return True
+
+    def action_confirm_speaker(self) -> None:
+        """Confirm the highlighted quote's speaker: its `check` line leaves the file, which
+        the dashboard then reloads."""
+        quote = self.highlighted_quote
+        article = self.briefing.article(quote.article_id) if quote and self.briefing else None
+        if quote is None or article is None or not quote.unconfirmed:
+            return
+        from tui.files.confirm import ConfirmError, confirm_speaker
+
+        try:
+            confirm_speaker(article, quote)
+        except ConfirmError as error:
+            self.notify(f"Not confirmed: {error}", severity="warning", markup=False)
+            return
+        self.notify("Speaker confirmed; the check is out of the file.", markup=False)
 
 
 def _speaker_prompt(speaker: Speaker, count: int) -> Text:
@@ -254,6 +299,9 @@ def _quote_prompt(briefing: Briefing, quote: Quote, new: bool = False) -> Text:
     prompt = Text()
     if new:
         prompt.append(f"{NEW_MARK} new ", style="bold reverse")
+        prompt.append(" ")
+    if quote.unconfirmed:
+        prompt.append(f"{UNCONFIRMED_MARK} unconfirmed", style="bold reverse")
         prompt.append(" ")
     words = one_line(quote.text).strip("“”\"")
     prompt.append(f"“{words}”", style="italic")
