@@ -77,3 +77,27 @@ async def test_y_confirms_the_highlighted_quote_and_only_it(app_for, tmp_path: P
         await pilot.press("y")
         await pilot.pause()
         assert path.read_bytes() == before.replace(removed, b"")
+
+
+async def test_reader_and_speaker_page_show_the_speaker_unconfirmed(app_for, tmp_path: Path):
+    app = app_for(_folder(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        quotes = app.main.quotes
+        quotes.select_speaker("ana-ruiz")
+        quotes.select_quote(1)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.main.view == "articles")
+        await pilot.pause()
+        status = str(app.main.query_one("#reader-status").render())
+        assert "Quote 2 of 3" in status and "? speaker unconfirmed" in status
+        assert "found through a pronoun" in status
+        await pilot.press("escape")
+        await until(pilot, lambda: app.main.view == "quotes")
+        quotes.speaker_list.focus()
+        await pilot.press("o")
+        await until(pilot, lambda: app.main.view == "speaker")
+        page = app.main.speaker_page
+        rows = [page._row(index).plain for index in range(len(page.groups))]
+        assert ["? speaker unconfirmed" in row for row in rows] == [False, True]

@@ -225,6 +225,10 @@ class ArticlesView(Horizontal):
             quote = article.quotes[mark.index]
             text.append(f"Quote {mark.index + 1} of {len(article.quotes)}", style="bold")
             text.append(f" · {one_line(briefing.speaker_name(quote.speaker_id))}")
+            if quote.unconfirmed:
+                text.append(" · ")
+                text.append("? speaker unconfirmed", style="bold reverse")
+                text.append(f" ({one_line(quote.check)})", style="dim")
         elif reader.highlight is not None:
             text.append("Search hit", style="bold")
             text.append(" highlighted · n/N: figures and quotes")

@@ -73,6 +73,7 @@ class Reader(ScrollView, can_focus=True):
     Reader > .reader--meta { text-style: dim; color: $foreground; }
     Reader > .reader--figure { text-style: bold underline; color: $text-accent; }
     Reader > .reader--quote { text-style: italic; color: $text-success; }
+    Reader > .reader--unconfirmed { text-style: italic underline; color: $text-warning; }
     Reader > .reader--match { text-style: reverse; }
     Reader > .reader--current { text-style: bold reverse underline; color: $text-warning; }
     Reader > .reader--gutter { color: $warning; text-style: bold; }
@@ -82,6 +83,7 @@ class Reader(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--title", "reader--meta", "reader--figure", "reader--quote", "reader--match",
         "reader--current", "reader--gutter", "reader--empty",
+        "reader--unconfirmed",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -336,6 +338,11 @@ class Reader(ScrollView, can_focus=True):
         spans: list[tuple[tuple[int, int], Style]] = []
         quote, figure = self._style("reader--quote"), self._style("reader--figure")
         spans += [((m.start, m.end), quote) for m in self._marks if m.kind == "quote"]
+        # A quote whose speaker is a guess not yet confirmed (`check`) reads as such.
+        quotes = self._article.quotes if self._article is not None else ()
+        unsure = self._style("reader--unconfirmed")
+        spans += [((m.start, m.end), unsure) for m in self._marks
+                  if m.kind == "quote" and m.index < len(quotes) and quotes[m.index].unconfirmed]
         spans += [((m.start, m.end), figure) for m in self._marks if m.kind == "figure"]
         match = self._style("reader--match")
         spans += [(span, match) for span in self._matches]

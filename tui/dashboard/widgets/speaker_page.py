@@ -113,6 +113,8 @@ class SpeakerPageView(Vertical):
         heading.append(one_line(page.name), style="bold")
         if page.speaker is None:
             heading.append(" · quotations without a known speaker", style="italic")
+        elif page.unnamed:
+            heading.append(" · an unnamed source, as one article describes it", style="italic")
         elif page.speaker.role:
             heading.append(" · " + one_line(page.speaker.role), style="italic")
         roles: dict[str, list[str]] = {}
@@ -160,6 +162,9 @@ class SpeakerPageView(Vertical):
             text.append(one_line(outlets[0] if outlets else ""), style="dim")
         if len(group.variants) > 1:
             text.append(f" · {len(group.variants)} wordings", style="dim")
+        if group.unconfirmed:
+            text.append(" · ")
+            text.append("? speaker unconfirmed", style="bold reverse")
         words = f"“{one_line(group.text).strip(chr(8220) + chr(8221) + chr(34))}”"
         lines = wrap_offsets(words, width)
         for number, (start, end) in enumerate(lines[:2]):
