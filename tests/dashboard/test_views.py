@@ -222,7 +222,8 @@ async def test_summary_figures_show_before_the_whole_ledger_is_built(app_for, mo
             assert [p.entry.key for p in main.summary.panels] == [
                 e.key for e in build(app.briefing) if not is_calendar_year(e.lead)
             ]
-            assert isinstance(app.focused, FigurePanel)
+            await until(pilot, lambda: isinstance(app.focused, FigurePanel))  # after a refresh
+            assert main.ledger is None  # still: the panels did not wait for the ledger
         finally:
             gate.set()
         await until(pilot, lambda: app.main.ledger is not None)

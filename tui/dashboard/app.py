@@ -21,15 +21,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from tui.dashboard.cursor_actions import CursorActions
 from tui.dashboard.screens.main import MainScreen
 from tui.dashboard.widgets.messages import OpenSpeakerPage
-from tui.model.briefing import Quote
 from tui.store.state import load_state, save_state
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.dashboard.target import Target
     from tui.files.config import Config
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
@@ -48,7 +47,7 @@ NOTE_SECONDS = 30
 """How long a note stays unless clicked away."""
 
 
-class BriefingApp(App[None]):
+class BriefingApp(CursorActions):
     """A briefing at a glance: key figures, quotes by speaker, and the articles."""
 
     CSS_PATH = "app.tcss"
@@ -330,81 +329,6 @@ class BriefingApp(App[None]):
             isinstance(screen, CommandPalette) for screen in self.screen_stack
         ):
             self.push_screen(Palette(id="--command-palette"))
-
-    # -- acting on what is under the cursor ----------------------------------------------
-
-    def _target(self) -> Target | None:
-        from tui.dashboard.target import target_of
-
-        return target_of(self.main) if self.screen is self.main else None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that act on what is under the cursor show only where there is something."""
-        if action in ("edit", "open_url", "copy_quote"):
-            target = self._target()
-            if target is None:
-                return None
-            if action == "open_url":
-                return bool(target.article.url) or None
-            if action == "copy_quote":
-                return isinstance(target.item, Quote) or None
-        return True
-
-    def action_edit(self) -> None:
-        """Open the briefing file in $VISUAL or $EDITOR at the line of what is highlighted."""
-        import subprocess
-
-        from textual.app import SuspendNotSupported
-
-        from tui.dashboard.editor import editor_command
-        from tui.files.locate import line_of
-
-        target = self._target()
-        if target is None or not target.article.source.path:
-            self.notify("Highlight an article, quotation or figure to edit.", severity="warning")
-            return
-        path = target.article.source.path
-        command = editor_command(path, line_of(target.article, target.item))
-        if command is None:
-            self.notify("Set VISUAL or EDITOR to your editor (for example: export EDITOR=nano).",
-                        title="No editor", severity="warning", markup=False)
-            return
-        try:
-            try:
-                with self.suspend():
-                    subprocess.run(command, check=False)
-            except SuspendNotSupported:  # not in a terminal of its own: run it alongside
-                subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
-        except OSError as error:
-            self.notify(f"Cannot run {command[0]}: {error.strerror or error}",
-                        title="Editor", severity="error", markup=False)
-            return
-        self._reload_now()
-
-    def _reload_now(self) -> None:
-        if not self._loading:
-            self._loading = True
-            self._check_files()
-
-    def action_open_url(self) -> None:
-        target = self._target()
-        if target is None or not target.article.url:
-            self.notify("This article has no web address.", severity="warning")
-            return
-        self.open_url(target.article.url)
-        self.notify(target.article.url, title="Opening", markup=False)
-
-    def action_copy_quote(self) -> None:
-        from tui.reports.citation import cite
-
-        target = self._target()
-        briefing = self.briefing
-        if target is None or briefing is None or not isinstance(target.item, Quote):
-            self.notify("Highlight a quotation to copy it.", severity="warning")
-            return
-        text = cite(briefing, target.item, target.article)
-        self.copy_to_clipboard(text)
-        self.notify(text, title="Copied", markup=False)
 
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
