@@ -265,8 +265,11 @@ class QuotesView(Horizontal):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "confirm_speaker":
+            lists = self.query("#quotes")
+            if not lists or not lists.first().has_focus:
+                return False
             quote = self.highlighted_quote
-            return self.quote_list.has_focus and quote is not None and quote.unconfirmed
+            return quote is not None and quote.unconfirmed
         return True
 
     def action_confirm_speaker(self) -> None:
