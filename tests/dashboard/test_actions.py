@@ -28,7 +28,7 @@ async def test_e_opens_the_file_at_the_highlighted_quotation_and_reloads(
 ):
     briefing_file = seed_dir / "pakistan-un-peacekeeping.yaml"
     script, record = _editor(
-        tmp_path, f"sed -i 's/^  title: Pakistan and UN peacekeeping/  title: Edited/' \"$2\""
+        tmp_path, "sed -i 's/^  title: Pakistan and UN peacekeeping/  title: Edited/' \"$2\""
     )
     monkeypatch.setenv("EDITOR", str(script))
     monkeypatch.delenv("VISUAL", raising=False)

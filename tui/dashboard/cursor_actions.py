@@ -37,15 +37,15 @@ class CursorActions(App[None]):
         return target_of(self.main) if self.screen is self.main else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that act on what is under the cursor show only where there is something."""
+        """Keys that act on what is under the cursor show only where they apply."""
         if action in ("edit", "open_url", "copy_quote"):
             target = self._target()
             if target is None:
-                return None
+                return False
             if action == "open_url":
-                return bool(target.article.url) or None
+                return bool(target.article.url)
             if action == "copy_quote":
-                return isinstance(target.item, Quote) or None
+                return isinstance(target.item, Quote)
         return True
 
     def action_edit(self) -> None:
