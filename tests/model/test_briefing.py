@@ -66,3 +66,8 @@ def test_counts_and_lookups_of_a_briefing():
     assert briefing.article("a") is article and briefing.article("zz") is None
     assert [text for _, text in article.paragraphs] == ["First paragraph.", "  Second one."]
     assert [body[start:start + 6] for start, _ in article.paragraphs] == ["First ", "  Seco"]
+
+
+def test_short_dates_abbreviate_the_month():
+    assert describe_date("2025-07-02", short=True) == "2 Jul 2025"
+    assert describe_date("2025-09", short=True) == "Sep 2025"

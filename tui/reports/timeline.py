@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.model.dates import describe_date
 from tui.reports.ledger import LedgerEntry
 
 MIN_DATES = 3
 """A measure is shown over time once it has values at this many dates."""
 BARS = "▁▂▃▄▅▆▇█"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +38,9 @@ def series(entry: LedgerEntry) -> list[Point]:
     return points if len({point.date for point in points}) >= MIN_DATES else []
 
 
-def short_date(date: str) -> str:
-    """ "2025-07-22" -> "22 Jul 2025"; "2025-07" -> "Jul 2025"; "2025" -> "2025"."""
-    parts = date.split("-")
-    try:
-        if len(parts) == 1:
-            return parts[0]
-        month = _MONTHS[int(parts[1]) - 1]
-        if len(parts) == 2:
-            return f"{month} {parts[0]}"
-        return f"{int(parts[2])} {month} {parts[0]}"
-    except (ValueError, IndexError):
-        return date
-
-
 def series_words(entry: LedgerEntry) -> str:
     """ "Apr 2025 181 · Jul 2025 182 · Aug 2025 183"; "" when not over three dates."""
-    return " · ".join(f"{short_date(p.date)} {p.shown}" for p in series(entry))
+    return " · ".join(f"{describe_date(p.date, short=True)} {p.shown}" for p in series(entry))
 
 
 def sparkline(points: list[Point]) -> str:
