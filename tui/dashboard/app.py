@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tui.model.briefing import Briefing
     from tui.search.hits import Hit
     from tui.session.session import BriefingSession, Stage
+    from tui.store.seen import SeenRecord
 
 DEFAULT_THEME = "textual-dark"
 WATCH_INTERVAL = 0.5
@@ -122,10 +123,6 @@ class BriefingApp(CursorActions):
         self._watch_interval = watch_interval
         self._remember_theme = False
         self._may_remember_theme = remember_theme
-        from tui.store.seen import load_seen
-
-        self.last_visit = load_seen(session.paths)
-        """What the reader saw when the dashboard last closed on these files (marks what is new)."""
         chosen = theme or load_state().theme or self.config.theme or DEFAULT_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self.keymap = dict(config.keymap)
@@ -193,6 +190,12 @@ class BriefingApp(CursorActions):
             self.post_message(self.StageReady(stage, shown))
             if isinstance(stage, Loaded | KeyFiguresRanked):
                 shown.wait(timeout=SHOW_WAIT)
+
+    @property
+    def last_visit(self) -> SeenRecord | None:
+        """What the reader saw when the dashboard last closed on these files (marks what is
+        new); read by the session's first refresh, off the UI thread."""
+        return self.session.last_visit
 
     @property
     def index_ready(self) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
     from tui.reports.ledger import FigureLedger, KeyFigures
+    from tui.store.seen import SeenRecord
 
 Progress = Callable[[int, int], None]
 
@@ -68,6 +69,10 @@ class BriefingSession:
         self.result: LoadResult | None = None
         """What the last refresh read."""
         self.search = search if search is not None else SearchService(self.paths)
+        self.last_visit: SeenRecord | None = None
+        """What the reader saw when the dashboard last closed on these files; read once, by
+        the first refresh."""
+        self._visit_read = False
         self._signature: Signature = ()
 
     @property
@@ -88,6 +93,10 @@ class BriefingSession:
         from tui.reports.ledger import FigureLedger, KeyFigures, build_ledger
         from tui.store.cache import FREEZE_MIN_FILES
 
+        if not self._visit_read:
+            from tui.store.seen import load_seen
+
+            self.last_visit, self._visit_read = load_seen(self.paths), True
         result = self._load(progress)
         self.result = result
         self._signature = file_signature(self.paths, result.files)
