@@ -210,22 +210,38 @@ def import_articles(args: argparse.Namespace) -> int:
 def search(args: argparse.Namespace) -> int:
     import json
 
-    from tui.search.service import index_of
-    from tui.store.cache import load_cached
+    from tui.search.freshness import files_signature
+    from tui.search.service import fresh_index
 
     if args.limit < 1:
         print("briefing search: --limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     config = _config(args)
     paths = list(_paths(args, config))
-    result = load_cached(paths)
-    if result.problems:
+    # the files' stat data tell whether the index is in step: then nothing is loaded
+    signature = files_signature(paths)
+    found = fresh_index(paths, signature.digest)
+    fallback = None
+    if found is not None:
+        index, problems = found[0], int(found[1]) if found[1].isdigit() else 0
+    else:
+        from tui.search.service import index_of
+        from tui.store.cache import load_cached
+
+        result = load_cached(paths)
+        problems = len(result.problems)
+        index, fallback = index_of(
+            paths,
+            result.briefing,
+            signature=signature.digest if signature.settled else None,
+            note=str(problems),
+        )
+    if problems:
         print(
-            f"briefing search: {count(len(result.problems), 'problem')} in the files "
+            f"briefing search: {count(problems, 'problem')} in the files "
             "(briefing check lists them)",
             file=sys.stderr,
         )
-    index, fallback = index_of(paths, result.briefing)
     if fallback is not None:
         print(f"briefing search: searching an index in memory: {fallback}", file=sys.stderr)
     with index:

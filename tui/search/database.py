@@ -129,7 +129,7 @@ class IndexLock:
 
 def default_path(name: str = "default", cache_dir: str | os.PathLike[str] | None = None) -> Path:
     """Where the index `name` lives: ``<cache folder>/index/<name>.sqlite3``."""
-    from tui.store.cache import cache_dir as resolve
+    from tui.store.folder import cache_dir as resolve
 
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name) or "default"
     return resolve(cache_dir) / "index" / f"{safe}.sqlite3"

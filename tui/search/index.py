@@ -148,17 +148,29 @@ class SearchIndex:
 
     # -- updating ---------------------------------------------------------------------------
 
-    def update(self, briefing: Briefing, *, wait: float | None = None) -> int:
+    def update(
+        self,
+        briefing: Briefing,
+        *,
+        wait: float | None = None,
+        signature: str | None = None,
+        note: str = "",
+    ) -> int:
         """Index what changed since the last update; returns the number of articles
         (and the speakers, as one) indexed again. Articles gone are removed.
+
+        `signature` says what state of the files `briefing` was read from (taken before it
+        was read; see `tui.search.freshness`): it is stored with the index, and `note` beside
+        it, until the next update (an update without one forgets it).
 
         Holds the index's lock meanwhile, waiting up to `wait` seconds (BUILD_WAIT) for
         another process writing it; raises IndexUnavailable when the on-disk index cannot be
         written."""
         self._briefing = briefing
+        stamp = None if signature is None or self.path == MEMORY else (signature, note)
         with self._held(wait):
             try:
-                return self._update(briefing)
+                return self._update(briefing, stamp)
             except sqlite3.DatabaseError as error:
                 if self.path == MEMORY:
                     raise
@@ -168,13 +180,13 @@ class SearchIndex:
                     ) from error
             self._reset()
             try:
-                return self._update(briefing)
+                return self._update(briefing, stamp)
             except sqlite3.DatabaseError as error:
                 raise IndexUnavailable(
                     f"the search index {self.path} cannot be written: {error}"
                 ) from error
 
-    def _update(self, briefing: Briefing) -> int:
+    def _update(self, briefing: Briefing, stamp: tuple[str, str] | None = None) -> int:
         db = self._db
         stored = dict(db.execute("SELECT key, fingerprint FROM docs"))
         names = {speaker.id: speaker.name for speaker in briefing.speakers}
@@ -187,6 +199,9 @@ class SearchIndex:
         changed = [key for key, content in fresh.items() if content is not None]
         gone = [key for key in stored if key not in fresh]
         if not changed and not gone:
+            if stamp is not None and self.stamp() != stamp:
+                with Writing(db, bulk=False):
+                    _stamp(db, stamp)
             return 0
         anew = len(changed) + len(gone) > REBUILD_SHARE * len(stored)
         if anew:  # articles in order of publication, so that rowid order is recency
@@ -200,7 +215,23 @@ class SearchIndex:
             else:
                 self._remove([*gone, *changed])
             self._insert(briefing, changed, fresh, names)
+            _stamp(db, stamp)
         return len(changed)
+
+    def stamp(self) -> tuple[str, str] | None:
+        """The signature of the files the index was last brought in step with, and its note,
+        when the last update gave one (never raises: None when it cannot be read)."""
+        try:
+            found = dict(
+                self._db.execute(
+                    "SELECT name, value FROM meta WHERE name IN ('signature', 'note')"
+                )
+            )
+        except sqlite3.Error:
+            return None
+        if "signature" not in found:
+            return None
+        return found["signature"], found.get("note") or ""
 
     def _remove(self, keys: Sequence[str]) -> None:
         """Take documents out: a contentless table forgets a row given its indexed values."""
@@ -277,6 +308,7 @@ class SearchIndex:
             self._db.execute("INSERT INTO entries(entries) VALUES('delete-all')")
             self._db.execute("DELETE FROM docs")
             self._db.execute("DELETE FROM bodies")
+            _stamp(self._db, None)
 
     # -- searching --------------------------------------------------------------------------
 
@@ -403,6 +435,16 @@ class SearchIndex:
 
     def count(self) -> int:
         return self._db.execute("SELECT coalesce(sum(count), 0) FROM docs").fetchone()[0]
+
+
+def _stamp(db: sqlite3.Connection, stamp: tuple[str, str] | None) -> None:
+    """Store the files' signature and its note (or forget them), within a transaction."""
+    db.execute("DELETE FROM meta WHERE name IN ('signature', 'note')")
+    if stamp is not None:
+        db.executemany(
+            "INSERT INTO meta(name, value) VALUES (?, ?)",
+            [("signature", stamp[0]), ("note", stamp[1])],
+        )
 
 
 def _connect(path: Path, lock: IndexLock, wait: float | None) -> sqlite3.Connection:

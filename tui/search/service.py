@@ -145,20 +145,45 @@ def index_of(
     paths: Sequence[str | os.PathLike[str]],
     briefing: Briefing,
     cache_dir: str | os.PathLike[str] | None = None,
+    *,
+    signature: str | None = None,
+    note: str = "",
 ) -> tuple[SearchIndex, str | None]:
     """The index of `paths` brought in step with `briefing`: the on-disk one, or one in memory
     when that cannot be opened or written, with why (one plain line; None when on disk).
-    Raises only when the index in memory cannot be built either."""
+    `signature` (of the files `briefing` was read from, taken before) and `note` are stored
+    with the on-disk index (see `fresh_index`). Raises only when the index in memory cannot
+    be built either."""
     try:
         on_disk = _open([os.fspath(path) for path in paths], cache_dir)
     except Exception as error:
         return _in_memory(briefing), _reason(error)
     try:
-        on_disk.update(briefing)
+        on_disk.update(briefing, signature=signature, note=note)
     except Exception as error:
         on_disk.close()
         return _in_memory(briefing), _reason(error)
     return on_disk, None
+
+
+def fresh_index(
+    paths: Sequence[str | os.PathLike[str]],
+    signature: str,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> tuple[SearchIndex, str] | None:
+    """The on-disk index of `paths` with the note stored beside it, when it was last
+    brought in step with files whose signature is `signature` (`tui.search.freshness`):
+    it answers as the index `index_of` would give, without the briefing. None when it is
+    not in step, or cannot be opened now (then load the briefing and use `index_of`)."""
+    try:
+        index = _open([os.fspath(path) for path in paths], cache_dir)
+    except Exception:
+        return None
+    stamp = index.stamp()
+    if stamp is None or stamp[0] != signature:
+        index.close()
+        return None
+    return index, stamp[1]
 
 
 def _in_memory(briefing: Briefing) -> SearchIndex:
@@ -223,4 +248,4 @@ def _widened(briefing: Briefing, hit: Hit, query: str) -> Hit:
     )
 
 
-__all__ = ["SEARCH_LIMIT", "SearchService", "index_of"]
+__all__ = ["SEARCH_LIMIT", "SearchService", "fresh_index", "index_of"]

@@ -57,6 +57,7 @@ from tui.store.cache_parse import (
     parse_files,
     worker_count,
 )
+from tui.store.folder import cache_dir
 
 CACHE_FORMAT = 4
 """Bump when the layout of a cache file changes."""
@@ -76,18 +77,6 @@ _CODE_MODULES = (
 )
 """The modules whose code decides what a file parses into: a change to any of them makes
 every cache file stale."""
-
-
-def cache_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """Where caches live: `explicit`, else $BRIEFING_CACHE_DIR, else the user's cache folder."""
-    if explicit is not None:
-        return Path(explicit)
-    env = os.environ.get("BRIEFING_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("briefing"))
 
 
 # -- keys -----------------------------------------------------------------------------------------
