@@ -24,7 +24,8 @@ _SCRIPT = """
 import json, sys
 from tui.cli.main import main
 code = main(sys.argv[1:])
-loaded = [name for name in ("tui.store.cache", "tui.store.cache_parse") if name in sys.modules]
+loaded = [name for name in ("tui.store.cache", "tui.store.cache_parse", "tui.files.loader")
+          if name in sys.modules]
 print(json.dumps({"code": code, "loaded": loaded}))
 """
 

@@ -6,12 +6,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tui.files.config import Config, load_config
-from tui.files.loader import LoadResult, discover, load
 from tui.model.problems import Problem
 from tui.text.plural import count
+
+if TYPE_CHECKING:  # the loader (and PyYAML) is imported by the commands that read briefings
+    from tui.files.loader import LoadResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -54,6 +56,8 @@ def _load(args: argparse.Namespace, config: Config) -> LoadResult:
     """Load a small briefing directly, a large one through the cache (only files changed
     since the last run are parsed again)."""
     paths = _paths(args, config)
+    from tui.files.loader import discover, load
+
     discovered = discover(paths)
     if _smaller_than(discovered[0], SMALL_BRIEFING_BYTES):
         return load(paths)

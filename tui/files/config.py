@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.files.yaml_reader import MarkedDict, MarkedList, parse_yaml
 from tui.model.problems import Problem, did_you_mean
 
 CONFIG_NAME = "config.yaml"
 SUMMARY_FORMATS = ("text", "markdown", "html")
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,15 @@ def load_config(explicit: str | None = None) -> Config:
 
 
 def _read(path: str, problems: list[Problem]) -> dict[str, Any]:
-    from tui.files.loader import read_text
+    from tui.files.text_file import read_text_file
 
-    text, problem = read_text(path)
+    text, problem = read_text_file(path, what="YAML", max_bytes=MAX_CONFIG_BYTES,
+                                   too_big="is it a settings file?")
     if text is None:
         problems.extend((problem,) if problem else ())
         return {}
+    from tui.files.yaml_reader import parse_yaml
+
     data, found = parse_yaml(text, path)
     problems.extend(found)
     return {} if data is None else _values(data, path, problems)
@@ -107,6 +110,7 @@ def _read(path: str, problems: list[Problem]) -> dict[str, Any]:
 
 def _values(data: Any, path: str, problems: list[Problem]) -> dict[str, Any]:
     """The settings `data` (one file's document) gives, with a problem for each bad one."""
+    from tui.files.yaml_reader import MarkedDict, MarkedList  # PyYAML: only with a file
     name = path
 
     def report(mark: tuple[int, int], where: str, message: str) -> None:
