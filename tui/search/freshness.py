@@ -35,8 +35,10 @@ class FilesSignature(NamedTuple):
     """False when something changed less than RACY_SECONDS ago (then it is not stored)."""
 
 
-def files_signature(paths: Iterable[str | os.PathLike[str]]) -> FilesSignature:
-    """The signature of the briefing files `paths` name, and of the indexing code."""
+def files_signature(paths: Iterable[str | os.PathLike[str]], *,
+                    with_code: bool = True) -> FilesSignature:
+    """The signature of the briefing files `paths` name, and (`with_code`) of the indexing
+    code; the dashboard, which watches the files only, leaves the code out."""
     records: list[str] = []
     newest = 0
     given = [os.fspath(path) for path in paths]
@@ -44,6 +46,14 @@ def files_signature(paths: Iterable[str | os.PathLike[str]]) -> FilesSignature:
         newest = max(newest, _record(records, path, _stat(path)))
         if os.path.isdir(path):
             newest = max(newest, _walk(records, path))
+    if with_code:
+        _code_records(records)
+    records.sort()  # (the order of a folder's listing is the file system's)
+    digest = hashlib.sha256("\n".join(records).encode("utf-8", "surrogatepass")).hexdigest()
+    return FilesSignature(digest, newest < time.time_ns() - int(RACY_SECONDS * 1e9))
+
+
+def _code_records(records: list[str]) -> None:
     from tui import __version__
     from tui.search.database import SCHEMA_VERSION
 
@@ -51,9 +61,6 @@ def files_signature(paths: Iterable[str | os.PathLike[str]]) -> FilesSignature:
     records.append(f"version {__version__} {SCHEMA_VERSION}")
     for folder in _CODE_FOLDERS:
         _walk(records, os.path.join(code, folder), (".py",))
-    records.sort()  # (the order of a folder's listing is the file system's)
-    digest = hashlib.sha256("\n".join(records).encode("utf-8", "surrogatepass")).hexdigest()
-    return FilesSignature(digest, newest < time.time_ns() - int(RACY_SECONDS * 1e9))
 
 
 def _walk(records: list[str], folder: str, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> int:

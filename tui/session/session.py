@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.search.freshness import files_signature
 from tui.search.service import SearchService
-from tui.session.watch import Signature, file_signature
 
 if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes before them
     from tui.files.loader import LoadResult
@@ -73,7 +73,7 @@ class BriefingSession:
         """What the reader saw when the dashboard last closed on these files; read once, by
         the first refresh."""
         self._visit_read = False
-        self._signature: Signature = ()
+        self._signature = ""
 
     @property
     def briefing(self) -> Briefing | None:
@@ -81,8 +81,7 @@ class BriefingSession:
 
     def changed(self) -> bool:
         """Whether a file was edited, added or removed since the last refresh (cheap: stats)."""
-        files = self.result.files if self.result is not None else ()
-        return file_signature(self.paths, files) != self._signature
+        return self._watched() != self._signature
 
     def refresh(self, progress: Progress | None = None) -> Iterator[Stage]:
         """Read the files again (reusing the cache) and yield each stage as it is ready.
@@ -97,9 +96,10 @@ class BriefingSession:
             from tui.store.seen import load_seen
 
             self.last_visit, self._visit_read = load_seen(self.paths), True
+        signature = self._watched()  # before reading: an edit made meanwhile is seen next
         result = self._load(progress)
         self.result = result
-        self._signature = file_signature(self.paths, result.files)
+        self._signature = signature
         yield Loaded(result)
         briefing = result.briefing
         yield KeyFiguresRanked(briefing, KeyFigures.of(briefing))
@@ -121,6 +121,10 @@ class BriefingSession:
                 raise
             _start_resource_tracker()  # and parse again, in parallel this time
             return load_cached(self.paths, progress=progress)
+
+    def _watched(self) -> str:
+        """What changes when a briefing file or a folder below the paths changes."""
+        return files_signature(self.paths, with_code=False).digest
 
     def close(self) -> None:
         self.search.close()
