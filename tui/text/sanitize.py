@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates,
-# and the line/paragraph separators that some terminals treat as breaks.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+# DEL, C1 controls, bidi embeddings, overrides and isolates, and the line/paragraph
+# separators that some terminals treat as breaks; with the C0 controls but tab and newline.
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -33,9 +32,7 @@ def one_line(text: str) -> str:
     return " ".join(printable(text).split())
 
 
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+_CONTROL = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")  # every C0 control, tab and newline too
 
 
 def inert_name(name: str) -> str:
