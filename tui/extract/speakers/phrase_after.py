@@ -38,6 +38,13 @@ _CLAUSE_START_RE = re.compile(
     r"\s(?:who|which|that|as|when|while|after|before|because|in|on|at|during)\s"
 )
 _NOT_SPEAKER_FIRST = frozenset({"that", "it", "so", "this", "there", "then", "later", "also"})
+# Words of a clause, never of a role phrase before a name: after "said", a name following them is
+# an object of the reported clause ("said its band would keep pressing Ottawa"), not the speaker
+# ("added his campaign manager, Jo Ames" has none of them).
+_CLAUSE_WORDS = frozenset(
+    "would will could should can may might must was were is are has have had be been "
+    "he she they we it i you not to that".split()
+)
 
 
 def _chunk(s: str) -> str:
@@ -103,6 +110,8 @@ def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
         if cand is None:
             continue
         role = pre.strip()
+        if _CLAUSE_WORDS.intersection(role.lower().split()):
+            continue
         if role:
             cand.role = f"{role} {cand.role}" if cand.role else role
             cand.np_start = off

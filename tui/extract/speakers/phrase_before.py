@@ -46,6 +46,10 @@ _LEADING_DET_RE = re.compile(
 _BARE_PREP_END_RE = re.compile(r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on)\s+$")
 _PASSIVE_BY_RE = re.compile(r"[a-z](?:ed|en)(?:[ \u00a0]+[A-Za-z]+)?[ \u00a0]+by$")
 _TRAILING_TAG_RE = re.compile(r"[ \u00a0]*\([^()]{1,24}\)$")
+# A place after a preposition, ending before a comma: "a farmer from Monsey" (then ", New York,").
+_PLACE_PP_END_RE = re.compile(
+    r"(?<![\w’'-])(?:from|of|in|near)[ \u00a0]+[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*){0,2}$"
+)
 _TRAIL_WORDS = word_set("trailing_words")
 _TIME_WORDS = frozenset(
     w.lower() for name in ("weekdays", "time_words", "months") for w in word_list(name)
@@ -241,6 +245,8 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
     if _PARTY_TAG_RE.fullmatch(inner) or _AGE_RE.fullmatch(inner):
         return head  # "Jason Chaffetz, R-Utah," / "Harry Bolt, 30,"
     run = NAME_START_RE.fullmatch(inner) if inner else None
+    if run and _PLACE_PP_END_RE.search(text, max(lo, comma - 60), comma):
+        return head  # "Ann Ode, a farmer from Monsey, New York,": the rest of the address
     if run and not is_org_name(inner):
         named = mention_from_run(text, inner_start, inner_start + len(inner), None)
         if named is not None:
