@@ -20,7 +20,9 @@ from tui.extract.figures.numbers import (
     SCALES,
     SMALL,
     VAGUE,
+    VULGAR_FRACTIONS,
     cased_trie,
+    is_slash_fraction,
     parse_number_words,
     parse_numeral,
     trie_pattern,
@@ -38,18 +40,44 @@ from tui.extract.figures.units import (
     match_after,
     scale_after,
 )
-from tui.extract.figures.words import SCORE_WORDS, WORD_PREFIXES
+from tui.extract.figures.words import WORD_PREFIXES
 
-_NUMERAL_RE = re.compile(r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+")
+_VULGAR = "".join(VULGAR_FRACTIONS)
+_NUMERAL_RE = re.compile(
+    r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+)(?: ?[" + _VULGAR + "])?"
+    r"|[" + _VULGAR + "]"
+)
+#: "2 1/2", "2-1/2": a whole number and a fraction.
+_MIXED_RE = re.compile(r"[\s-](?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+#: "10^9", "10⁻⁹", "10**6": ten to a power, written on its own.
+_CARET_POWER_RE = re.compile(
+    r"(?:\^|\*\*)(?P<exp>[-−]?\d{1,2})(?!\d)|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+)
 _VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\b)")
 #: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
 _VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
-_FRACTION_RE = re.compile(
-    r"(?:(?P<num>" + cased_trie(frozenset(NUMERATORS))
-    + r")[\s-]+(?P<den>" + trie_pattern(set(DENOMINATORS) - {"half", "halves"})
-    + r")|(?P<half>[Hh]alf))\b(?=\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those"
-    r"|these)\b)"
+_DETERMINER_NEXT = (
+    r"(?=\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those|these)\b)"
 )
+#: Fractions in words. Hyphenated ("one-third", "three-quarters") and plural ("two thirds") they
+#: are fractions wherever they stand; "a third", "half" are only before "of" or a determiner
+#: ("a third of", "half the"), since "a third term" is an ordinal and "half" an adjective.
+#: Spaced "quarters" is left out: "three quarters" is also three quarters of a year.
+_FRACTION_RE = re.compile(
+    r"(?P<num>" + cased_trie(frozenset(NUMERATORS)) + r")(?:"
+    r"-(?P<hden>" + trie_pattern(set(DENOMINATORS)) + r")\b(?!-)"
+    r"|\s+(?P<pden>" + trie_pattern({d for d in DENOMINATORS if d.endswith("s")} - {
+        "quarters", "halves"}) + r")\b(?!-)"
+    r"|[\s-]+(?P<den>" + trie_pattern(set(DENOMINATORS) - {"half", "halves"}) + r")\b"
+    + _DETERMINER_NEXT + r")|(?P<half>[Hh]alf)\b" + _DETERMINER_NEXT
+)
+#: "half a million", "a half-dozen": half of a scale word.
+_HALF_SCALE_RE = re.compile(
+    r"(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<scale>dozen|hundred|thousand|million"
+    r"|billion|trillion)\b"
+)
+#: "two and a half years", "one and a half million".
+_AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
 _FRACTION_OF_RE = re.compile(
     r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
 )
@@ -58,36 +86,14 @@ _WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
 _WORD_SCALE_RE = re.compile(
     r"\s(" + "|".join(k for k, v in SCALES.items() if v >= 1000) + r")\b", re.IGNORECASE
 )
-_NEGATIVE_BEFORE_RE = re.compile(r"(?:(?<![\w\d.,)-])[-−]|\bminus[\s-])$", re.IGNORECASE)
+_NEGATIVE_BEFORE_RE = re.compile(
+    r"(?:(?<![\w\d.,)%°'′″\"-])[-−]|\bminus[\s-])$", re.IGNORECASE
+)
 _NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
 _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
-_PHONE_RE = re.compile(r"(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d")
-_LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
-#: Two whole numbers joined by a dash: a score ("won 3-1") when a word of winning or losing is
-#: beside them.
-_PAIR_RE = re.compile(r"(?<![\d.,$€£¥/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%/]|\s?[-–]\s?\d)")
-#: Where a pair or a slashed date may be: found first by a pattern cheap to scan for.
-_PAIR_HINT_RE = re.compile(r"\d\s?[-–]\s?\d")
-_SLASH_HINT_RE = re.compile(r"\d/\d")
-_WORDS_BEFORE_RE = re.compile(r"[A-Za-z]+")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
-#: A date written with slashes: "4/12/2019", "12/31/19".
-_SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
-
-
-def _hinted(text: str, hint: re.Pattern[str], full: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of ``full`` that start at most three digits before a match of ``hint``."""
-    found: list[re.Match[str]] = []
-    for h in hint.finditer(text):
-        start = h.start()
-        while start > h.start() - 2 and start > 0 and text[start - 1].isdigit():
-            start -= 1
-        m = full.match(text, start)
-        if m and (not found or m.start() >= found[-1].end()):
-            found.append(m)
-    return found
 #: "x 10^6", "× 10⁶", "*10**6", and "e5" right after a numeral: a power of ten.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN_RE = re.compile(
@@ -98,31 +104,36 @@ _E_POWER_RE = re.compile(r"[eE](?P<exp>[-+]?\d{1,2})(?![\w])")
 _INCHES_AFTER_FEET_RE = re.compile(r"(?<=\d)['′’](?=\d{1,2}[\"″”])")
 
 
-def skip_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose digits are not figures: phone numbers and list markers ("1. ")."""
-    spans = [m.span() for m in _PHONE_RE.finditer(text)]
-    spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
-    pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
-    spans += [m.span() for m in pairs if _is_score(text, m.start(), m.end())]
-    spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
-    return spans
+def _power_of_ten(text: str, e: int, raw: str) -> tuple[float, int] | None:
+    """The power of ten written right after a numeral ("x 10^6", "e5"): (factor, new end).
 
-
-def _is_score(text: str, start: int, end: int) -> bool:
-    """Whether a pair of numbers joined by a dash is the score of a game: a word of winning or
-    losing within the few words before it, or right after it ("a 3-1 win")."""
-    before = _WORDS_BEFORE_RE.findall(text, max(0, start - 40), start)[-4:]
-    after = _WORDS_BEFORE_RE.findall(text, end, end + 30)[:2]
-    return any(w.lower() in SCORE_WORDS for w in (*before, *after))
-
-
-def _power_of_ten(text: str, e: int) -> tuple[float, int] | None:
-    """The power of ten written right after a numeral ("x 10^6", "e5"): (factor, new end)."""
+    "10^9" and "10⁻⁹" on their own are ten to that power: the factor applies to the ten."""
     m = _TIMES_TEN_RE.match(text, e) or _E_POWER_RE.match(text, e)
+    if m is None and raw == "10":
+        m = _CARET_POWER_RE.match(text, e)
+        if m is not None:
+            exp = int((m.group("exp") or m.group("sup")).translate(_SUPERSCRIPTS).replace("−", "-"))
+            return 10.0 ** (exp - 1), m.end()
     if m is None:
         return None
     exp = int(m.group("exp").translate(_SUPERSCRIPTS).replace("−", "-"))
     return 10.0**exp, m.end()
+
+
+def _fraction(text: str, s: int, end: int, value: float) -> Candidate:
+    """A fraction written in figures ("3/4", "½"): it counts the noun after "of" ("3/4 of the
+    pumps"), or it is a measure when a unit follows ("3/4 inch", "a 1/8-inch gap")."""
+    frac = Candidate(s, end, value, "fraction", text_start=s, num_end=end)
+    of = _FRACTION_OF_RE.match(text, end)
+    if of and "of" in of.group():
+        head = head_noun(text, of.end())
+        if head:
+            frac.unit = head[0]
+        return frac
+    unit, kind, unit_end, _ = match_after(text, end)
+    if kind == "measure":
+        frac.unit, frac.kind, frac.end = unit, "measure", unit_end
+    return frac
 
 
 def raw_ok(text: str, s: int) -> bool:
@@ -143,19 +154,23 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         if any(a <= s < b for a, b in skip):
             continue
         raw = m.group()
-        fraction = _SLASH_FRACTION_RE.match(text, e) if "." not in raw else None
-        if fraction and 0 < int(raw) < int(fraction.group(1)) and text[s - 1 : s] != "/":
-            # "2/3 of the wells": a fraction, its value n/d.
-            value = int(raw) / int(fraction.group(1))
-            frac = Candidate(s, fraction.end(), value, "fraction", text_start=s,
-                             num_end=fraction.end())
-            of = _FRACTION_OF_RE.match(text, fraction.end())
-            head = head_noun(text, of.end()) if of and "of" in of.group() else None
-            if head:
-                frac.unit = head[0]
-            figs.append(frac)
-            consumed = fraction.end()
+        fraction = _SLASH_FRACTION_RE.match(text, e) if raw.isdigit() else None
+        if fraction and text[s - 1 : s] != "/":
+            if is_slash_fraction(int(raw), int(fraction.group(1))):
+                # "2/3 of the wells": a fraction, its value n/d.
+                value = int(raw) / int(fraction.group(1))
+                figs.append(_fraction(text, s, fraction.end(), value))
+            consumed = fraction.end()  # "9/11", "24/7": a name or a date, not a number
             continue
+        if raw in VULGAR_FRACTIONS:  # "½ of the crop", "¼ mile"
+            figs.append(_fraction(text, s, e, VULGAR_FRACTIONS[raw]))
+            continue
+        mixed = _MIXED_RE.match(text, e) if raw.isdigit() else None
+        part = 0.0
+        if mixed and is_slash_fraction(int(mixed.group("n")), int(mixed.group("d"))):
+            # "2 1/2 inches", "2-1/2 years": a whole number and a fraction.
+            part = int(mixed.group("n")) / int(mixed.group("d"))
+            e = consumed = mixed.end()
         # Times of day, ordinals, decades, codes and names.
         if TIME_AFTER_RE.match(text, e):
             continue
@@ -193,7 +208,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             if neg:
                 negative = True
                 text_start = s - (len(before) - neg.start())
-        value = parse_numeral(raw)
+        value = parse_numeral(raw) + part
         end = e
         if DECADE_AFTER_RE.match(text, e) and "." not in raw and "," not in raw:
             if len(raw) == 4 and 1000 <= value <= 2100:
@@ -201,7 +216,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                     Candidate(s, e, value, "year", "year", text_start=text_start, num_end=e)
                 )
             continue
-        power = _power_of_ten(text, end)
+        power = _power_of_ten(text, end, raw)
         if power is not None:
             value *= power[0]
             end = consumed = power[1]
@@ -257,21 +272,33 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
                     fig.kind = "money"
         figs.append(fig)
         taken.append((start, m.end()))
+    for m in _HALF_SCALE_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+            continue
+        scale = SCALES[m.group("scale").lower()]
+        unit, kind, end, noun = match_after(text, m.end())
+        fig = Candidate(m.start(), end, scale / 2, kind or "bare", unit, word=True,
+                        text_start=m.start(), scale=scale, num_end=m.end())
+        if noun:
+            fig.unit_end = end
+        figs.append(fig)
+        taken.append(m.span())
     for m in _FRACTION_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
         prev = prev_word(text, m.start()).lower()
         if m.group("half"):
-            if prev in ("first", "second", "last", "the", "this", "that", "other", "and"):
+            if prev in ("first", "second", "last", "the", "this", "that", "other"):
                 continue
             value = 0.5
         else:
             n = NUMERATORS[m.group("num").lower()]
-            value = n / DENOMINATORS[m.group("den").lower()]
+            den = m.group("den") or m.group("hden") or m.group("pden")
+            value = n / DENOMINATORS[den.lower()]
         fig = Candidate(m.start(), m.end(), value, "fraction", word=True, text_start=m.start(),
                         num_end=m.end())
         of = _FRACTION_OF_RE.match(text, m.end())
-        if of:
+        if of and of.group().strip():
             head = head_noun(text, of.end())
             if head:
                 fig.unit = head[0]
@@ -292,6 +319,9 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         value, length = parsed
         e = s + length
+        half = _AND_A_HALF_RE.match(text, e)
+        if half and value < 1000:
+            value, e = value + 0.5, half.end()
         # Hyphenated names and compounds: "Formula One", "one-off", "two-thirds" handled above.
         if text[e : e + 1] == "-" and text[e + 1 : e + 4].lower() in ("off", "sho", "on-"):
             continue

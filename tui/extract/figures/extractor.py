@@ -31,7 +31,7 @@ from collections import Counter
 
 from tui.extract.figures.about import about, score
 from tui.extract.figures.bounds import apply_bounds
-from tui.extract.figures.candidates import numeral_candidates, skip_spans, word_candidates
+from tui.extract.figures.candidates import numeral_candidates, word_candidates
 from tui.extract.figures.context import PARTITIVE_RE, context_units, mark_ages
 from tui.extract.figures.dates import is_date_day, is_year
 from tui.extract.figures.figure import (
@@ -43,6 +43,7 @@ from tui.extract.figures.figure import (
 )
 from tui.extract.figures.names import check_singular_head, in_name
 from tui.extract.figures.ranges import merge_ranges
+from tui.extract.figures.skips import skip_spans
 from tui.extract.figures.words import RATE_NOUNS
 
 __all__ = ["CALENDAR_UNITS", "ExtractedFigure", "FigureBound", "extract_figures", "is_calendar"]

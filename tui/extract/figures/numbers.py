@@ -29,6 +29,15 @@ DENOMINATORS: dict[str, float] = {k: float(v) for k, v in table("fraction_denomi
 NUMERATORS: dict[str, int] = {k: int(v) for k, v in table("fraction_numerators").items()}
 #: Number words that are numbers only after "a" or "an" ("a hundred", "a dozen").
 ARTICLE_WORDS: frozenset[str] = word_set("number_article_words")
+#: Fractions written as one character: "½" -> 0.5.
+VULGAR_FRACTIONS: dict[str, float] = {
+    k: int(v.split("/")[0]) / int(v.split("/")[1])
+    for k, v in table("figure_vulgar_fractions").items()
+}
+#: Denominators that make "n/d" a fraction rather than a date or a name ("3/4", not "9/11").
+SLASH_DENOMINATORS: frozenset[int] = frozenset(
+    int(d) for d in word_set("figure_slash_denominators")
+)
 
 
 def trie_pattern(words: list[str] | set[str] | frozenset[str]) -> str:
@@ -78,8 +87,16 @@ _TOKEN_RE = re.compile(r"[a-z]+")
 
 
 def parse_numeral(text: str) -> float:
-    """Value of a numeral as written in English: "235,000" -> 235000.0, ".5" -> 0.5."""
+    """Value of a numeral as written in English: "235,000" -> 235000.0, ".5" -> 0.5, "2½" -> 2.5."""
+    if text[-1] in VULGAR_FRACTIONS:
+        whole = text[:-1].strip()
+        return (float(whole.replace(",", "")) if whole else 0.0) + VULGAR_FRACTIONS[text[-1]]
     return float(text.replace(",", ""))
+
+
+def is_slash_fraction(numerator: int, denominator: int) -> bool:
+    """Whether "n/d" is a fraction: a proper one, over a denominator fractions are written in."""
+    return 0 < numerator < denominator and denominator in SLASH_DENOMINATORS
 
 
 def parse_number_words(text: str) -> tuple[float, int] | None:

@@ -1,0 +1,69 @@
+"""Stretches of text whose digits are not quantities, found before any number is read.
+
+Phone numbers, list markers ("1. "), dates written with slashes ("4/12/2019") and the scores of
+games ("won 3-1", "a 24-17 victory"). A pair of whole numbers joined by a dash is a range when
+it rises ("10-15 minutes") and a score or a tally when it does not ("beat the Jets 24-17",
+"voted 51-49", "a 1-1 draw"): a range is written from its low end, a result from the winner's.
+A rising pair is a score only beside a word of winning or losing ("lost 1-3").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.words import SCORE_WORDS
+
+_PHONE_RE = re.compile(
+    r"(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d"
+    r"|\b1-\d{3}-\d{3}-\d{4}\b|\b0\d{2,4}[ -]\d{3,4}[ -]\d{4}\b"
+)
+_LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
+#: Two whole numbers joined by a dash, not part of a longer chain ("4-3-3") or numeral.
+_PAIR_RE = re.compile(
+    r"(?<![\d.,$€£¥/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})"
+    r"(?![\d%/]|[.,]\d|\s?[-–]\s?\d)"
+)
+#: Where a pair or a slashed date may be: found first by a pattern cheap to scan for.
+_PAIR_HINT_RE = re.compile(r"\d\s?[-–]\s?\d")
+_SLASH_HINT_RE = re.compile(r"\d/\d")
+_WORDS_RE = re.compile(r"[A-Za-z]+")
+#: A date written with slashes: "4/12/2019", "12/31/19".
+_SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+#: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
+_PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
+
+
+def _hinted(text: str, hint: re.Pattern[str], full: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``full`` that start at most three digits before a match of ``hint``."""
+    found: list[re.Match[str]] = []
+    for h in hint.finditer(text):
+        start = h.start()
+        while start > h.start() - 2 and start > 0 and text[start - 1].isdigit():
+            start -= 1
+        m = full.match(text, start)
+        if m and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    return found
+
+
+def _is_score(text: str, m: re.Match[str]) -> bool:
+    """Whether a pair of numbers joined by a dash is a result (a score, a tally of votes)."""
+    start, end = m.span()
+    if int(m.group("a")) >= int(m.group("b")):
+        return not text[end : end + 1].isalpha()
+    before = _WORDS_RE.findall(text, max(0, start - 40), start)[-4:]
+    after = _WORDS_RE.findall(text, end, end + 30)[:2]
+    if not any(w.lower() in SCORE_WORDS for w in (*before, *after)):
+        return False
+    counted = _PLURAL_AFTER_RE.match(text, end)
+    return counted is None or counted.group("w") in SCORE_WORDS
+
+
+def skip_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose digits are not figures: phone numbers, list markers, scores, slashed dates."""
+    spans = [m.span() for m in _PHONE_RE.finditer(text)]
+    spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
+    pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
+    spans += [m.span() for m in pairs if _is_score(text, m)]
+    spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    return spans
