@@ -13,10 +13,11 @@ from tui.extract.quotes.attribution import (
     ends_between,
     signature_after,
 )
-from tui.extract.quotes.cues import CUE_RE
+from tui.extract.quotes.cues import CUE_RE, OBJECT_VERBS
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan
 from tui.extract.speakers.names import NAME_RUN
 from tui.extract.speakers.phrase_before import subject_before
+from tui.extract.vocabulary import word_list, word_set
 
 _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _FINAL_PUNCT = frozenset(".!?")
@@ -30,7 +31,12 @@ _CAPITAL_PRONOUN_RE = re.compile(r"[ \u00a0]*(?:He|She|They)[ \u00a0]")
 _INDIRECT_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:that|he|she|they|it|we|I|there|his|her|their)[ \u00a0]+[a-z’']+"
 )
-# What follows a verb of asking that reports a question rather than introduces a quotation.
+# What may follow a speech verb in an attribution: "said in a statement", "said Monday", "said."
+_ADJUNCTS = word_set("speech_verb_adjuncts") | {
+    w.lower() for name in ("weekdays", "months", "time_words") for w in word_list(name)
+}
+_ASK_FORMS = frozenset({"ask", "asks", "asked"})  # "“...?” Ng asked the crowd.": a listener
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]+([A-Za-z][\w’'\-]*)")
 
 
 def _next_line_signature(masked: str, para_end: int) -> Attribution | None:
@@ -91,7 +97,32 @@ def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
     if _CAPITAL_PRONOUN_RE.match(masked, s.close_pos + 1, nxt):
         return True  # "“... the best we have!” She wrote back that ...": a sentence of its own
     vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, s.close_pos + 120))
-    return vm is not None and _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None
+    if vm is None:
+        return False
+    if _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None:
+        return True
+    return _reports_clause(masked, s.close_pos + 1, vm)
+
+
+def _reports_clause(masked: str, lo: int, vm: re.Match[str]) -> bool:
+    """'“... today.” The Times reported the email came ...': a subject and speech verb after a
+    quotation that ended its own sentence, the verb followed by words that are not an adjunct
+    ("said in a statement", "said Monday", "said."), report something else: a new sentence.
+    A verb first ("said Ng") and a verb of telling or asking ("told reporters", "asked the
+    crowd") are left as they are."""
+    verb = vm.group()
+    if (
+        verb in OBJECT_VERBS
+        or verb in _ASK_FORMS
+        or verb.endswith("ing")
+        or not masked[lo : vm.start()].strip()
+    ):
+        return False
+    wm = _WORD_AFTER_RE.match(masked, vm.end())
+    if wm is None:
+        return False
+    word = wm.group(1).lower()
+    return word not in _ADJUNCTS and not word.endswith("ly")
 
 
 def attribute(
