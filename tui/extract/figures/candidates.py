@@ -30,17 +30,16 @@ from tui.extract.figures.numbers import (
 from tui.extract.figures.phrases import head_noun, prev_word
 from tui.extract.figures.units import (
     CURRENCY_AFTER_RE,
-    CURRENCY_BEFORE_RE,
     CURRENCY_CODES,
-    CURRENCY_LAST_CHARS,
     DECADE_AFTER_RE,
     OF_RE,
     ORDINAL_AFTER_RE,
     TIME_AFTER_RE,
+    currency_before,
     match_after,
     scale_after,
 )
-from tui.extract.figures.words import WORD_PREFIXES
+from tui.extract.figures.words import CURRENCY_AFTER, WORD_PREFIXES
 
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _NUMERAL_RE = re.compile(
@@ -91,6 +90,8 @@ _NEGATIVE_BEFORE_RE = re.compile(
 )
 _NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
 _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
+#: A single digit with nothing after it that an amount would have (decimals, a scale word).
+_CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -100,6 +101,10 @@ _TIMES_TEN_RE = re.compile(
     r"\s?[x×X*]\s?10(?:\^|\*\*)?(?P<exp>[-−]?\d{1,2}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?!\d)"
 )
 _E_POWER_RE = re.compile(r"[eE](?P<exp>[-+]?\d{1,2})(?![\w])")
+#: Feet and then inches written with words: "5 ft 10 in", "6 feet 2", "a 6-foot-8 center".
+_HYPHEN_FEET_RE = re.compile(r"(?P<unit>-(?:foot|feet))-\d{1,2}(?!\d)")
+_FEET_BEFORE_RE = re.compile(r"\d[\s-]?(?:ft\.?|feet|foot)[\s-]$")
+_INCHES_RE = re.compile(r"(?:\s?(?:in\b\.?|inches\b|inch\b|[\"″”]))?")
 #: A number written in feet with a prime mark and then inches: 6′2″, 6'2".
 _INCHES_AFTER_FEET_RE = re.compile(r"(?<=\d)['′’](?=\d{1,2}[\"″”])")
 
@@ -180,11 +185,9 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             continue
         before = text[max(0, s - 12) : s]
         c1 = before[-1:]
-        cur = (
-            CURRENCY_BEFORE_RE.search(before)
-            if c1 and (c1 in CURRENCY_LAST_CHARS or (c1 == " " and before[-2:-1].isupper()))
-            else None
-        )
+        cur = currency_before(before)
+        if cur and cur.group() == "PS" and _CONSOLE_RE.match(text, s):
+            cur = None  # "PS5" is a games console, not five pounds
         negative = False
         text_start = s
         unit: str | None = None
@@ -202,6 +205,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                 and (c1.isalpha() or c1 in "-.#№")
                 and _NAME_CODE_BEFORE_RE.search(before)
                 and not before.lower().endswith(WORD_PREFIXES)
+                and not _FEET_BEFORE_RE.search(before)
             ):
                 continue
             neg = _NEGATIVE_BEFORE_RE.search(before) if c1 in ("-", "−", " ") else None
@@ -228,11 +232,15 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         noun_unit = False
         after_sign = CURRENCY_AFTER_RE.match(text, end) if kind != "money" else None
         if after_sign:  # "50€", "100 $": the currency written after the amount
-            unit, kind, end = CURRENCY_CODES[after_sign.group("sign")], "money", after_sign.end()
+            unit, kind, end = CURRENCY_AFTER[after_sign.group("sign")], "money", after_sign.end()
         elif _INCHES_AFTER_FEET_RE.match(text, e):  # 6′2″: six feet, then two inches
-            unit, kind, end = "feet", "measure", e + 1
+            unit, kind, end = "foot", "measure", e + 1
         elif s > 1 and _INCHES_AFTER_FEET_RE.match(text, s - 1):
             unit, kind, end = "inches", "measure", e + 1
+        elif (hyphen_feet := _HYPHEN_FEET_RE.match(text, e)) is not None:
+            unit, kind, end = "foot", "measure", hyphen_feet.end("unit")  # "a 6-foot-8 center"
+        elif (inches := _INCHES_RE.match(text, e)) and _FEET_BEFORE_RE.search(before):
+            unit, kind, end = "inches", "measure", inches.end()  # "5 ft 10 in", "6-foot-8"
         elif kind != "money":
             unit, kind, end, noun_unit = match_after(text, end)
         fig = Candidate(

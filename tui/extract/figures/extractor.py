@@ -41,7 +41,7 @@ from tui.extract.figures.figure import (
     FigureBound,
     is_calendar,
 )
-from tui.extract.figures.names import check_singular_head, in_name
+from tui.extract.figures.names import check_singular_head, in_name, is_address
 from tui.extract.figures.ranges import merge_ranges
 from tui.extract.figures.skips import skip_spans
 from tui.extract.figures.words import RATE_NOUNS
@@ -54,7 +54,7 @@ _RATE_AFTER_RE = re.compile(r"\s+(?P<w>per|a|an|each)\s+(?P<n>[a-z]+)\b")
 
 def _keep(text: str, fig: Candidate) -> bool:
     """Whether a candidate is a figure at all; turns calendar years into year figures."""
-    if is_date_day(text, fig):
+    if is_date_day(text, fig) or is_address(text, fig):
         return False
     if is_year(text, fig):
         fig.kind, fig.unit, fig.unit_end = "year", "year", -1

@@ -6,6 +6,8 @@ lowercase singular word after it, "12k cheaper") keeps its value and loses the u
 
 from __future__ import annotations
 
+import re
+
 from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import is_plural, tokens_before
 from tui.extract.figures.words import (
@@ -16,20 +18,48 @@ from tui.extract.figures.words import (
     WEEKDAYS,
     YEAR_PREPOSITIONS,
 )
+from tui.extract.vocabulary import word_list, word_set
+
+#: Nouns that make the number right after them a label ("phase 3", "type 2", "flight 302").
+LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns")
+
+
+def _words(name: str) -> str:
+    return "|".join(re.escape(w) for w in word_list(name))
+
+
+#: A house number and the street it is on: "1600 Pennsylvania Avenue", "221B Baker Street",
+#: "350 Fifth Avenue", "45 Rue de Rivoli". The number names a building; it counts nothing.
+_ADDRESS_RE = re.compile(
+    r"\d+[A-Za-z]?(?:[-–]\d+)?,?\s+(?:"
+    r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:" + _words("figure_street_words")
+    + r")\b\.?(?!\s+(?!(?:is|was|has|does|remains|stands|sits|lies)\b)[a-z]{2,}s\b)"
+    r"|(?:" + _words("figure_street_first_words") + r")\s+(?:d[eiu]\s+|de\s+la\s+)?[A-Z])"
+)
+
+
+def is_address(text: str, fig: Candidate) -> bool:
+    """A house number before a street name (and not before what it counts: "30 Main Street
+    shops" are shops)."""
+    if fig.word or fig.kind not in ("bare", "count") or text[fig.text_start : fig.start]:
+        return False
+    return _ADDRESS_RE.match(text, fig.start) is not None
 
 
 def in_name(text: str, fig: Candidate) -> bool:
     """A number that is part of a name: "Game 6", "Big 12", "iPhone 11", "Group of 20"."""
     if fig.kind not in ("bare", "count"):
         return False
-    if fig.word and not text[fig.start].isupper():
-        return False
-    if fig.kind == "count" and fig.unit and (fig.unit.lower() in MEASURE_WORDS):
-        return False
     toks = tokens_before(text, fig.text_start, 2)
     if not toks or toks[-1].end() == fig.text_start:
         return False
     w = toks[-1].group()
+    if w in LABEL_NOUNS and fig.start == fig.text_start:
+        return True  # "phase 3 trials", "type 2 diabetes", "wearing number 10"
+    if fig.word and not text[fig.start].isupper():
+        return False
+    if fig.kind == "count" and fig.unit and (fig.unit.lower() in MEASURE_WORDS):
+        return False
     if not w[0].isalpha() or w.endswith((",", ":", ";", ")", ".", "!", "?")):
         return False
     low = w.lower().rstrip(".")

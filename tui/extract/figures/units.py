@@ -22,6 +22,7 @@ from tui.extract.figures.phrases import (
 )
 from tui.extract.figures.words import (
     AMBIGUOUS_ABBREVIATIONS,
+    CURRENCY_AFTER,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     HYPHEN_UNIT_SUFFIXES,
@@ -52,9 +53,26 @@ CURRENCY_BEFORE_RE = re.compile(
     + r")(?P<neg>[-−])?$"
 )
 #: A currency sign written after the amount ("50€", "100 $"), not before another number.
-CURRENCY_AFTER_RE = re.compile(r"\s?(?P<sign>[€$£¥₹])(?![\d\w])")
+CURRENCY_AFTER_RE = re.compile(
+    r"\s?(?P<sign>" + _alternation(sorted(CURRENCY_AFTER, key=len, reverse=True)) + r")(?![\d\w])"
+)
 #: The characters a currency prefix can end with: only numbers after one of them are looked at.
 CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
+
+
+def currency_before(before: str) -> re.Match[str] | None:
+    """The currency sign or code at the end of ``before`` (the text just before a number).
+
+    The full pattern is only tried after a character a prefix can end with, or a space after
+    one ("Rs. 200", "CHF 40"): most numbers have none, and skip the search."""
+    c1 = before[-1:]
+    if not c1:
+        return None
+    if c1 not in CURRENCY_LAST_CHARS:
+        c2 = before[-2:-1]
+        if c1 != " " or not (c2.isupper() or c2 in CURRENCY_LAST_CHARS):
+            return None
+    return CURRENCY_BEFORE_RE.search(before)
 
 _SCALE_WORDS = [k for k in SCALE_SUFFIXES if len(k) > 1]
 _SCALE_LETTERS = "".join(k + k.upper() for k in SCALE_SUFFIXES if len(k) == 1)
@@ -72,7 +90,7 @@ _PERCENT_AFTER_RE = re.compile(
 #: A time of day after a number: "7:30", "10am", "1500 GMT", "20h30".
 TIME_AFTER_RE = re.compile(
     r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:" + _alternation(TIME_ZONES) + r")\b"
-    r"|h\d\d\b)"
+    r"|h\d\d\b|\s?o['’]clock\b)"
 )
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_AFTER_RE = re.compile(r"[’']?s\b")
@@ -135,7 +153,7 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
                 return MEASURE_ABBREVIATIONS[u], "measure", m.end(), False
     m = _FEET_MARK_RE.match(text, end)
     if m and text[end - 1].isdigit():
-        return "feet", "measure", m.end(), False
+        return "foot", "measure", m.end(), False
     # A noun phrase written after the number.
     head = head_noun(text, end)
     if head:

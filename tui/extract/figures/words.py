@@ -14,6 +14,8 @@ CURRENCY_PREFIXES: dict[str, str] = table("currency_prefixes")
 #: Currency prefixes that need a digit straight after them (no space), because as words they are
 #: ordinary text ("Rs" aside, "RM" and "PS" are common abbreviations).
 TIGHT_PREFIXES: frozenset[str] = word_set("currency_tight_prefixes")
+#: Currency signs and abbreviations written right after the amount ("50€", "20 kr") -> ISO code.
+CURRENCY_AFTER: dict[str, str] = table("currency_after")
 #: Currency words written after the amount -> ISO code.
 CURRENCY_WORDS: dict[str, str] = table("currency_words")
 
