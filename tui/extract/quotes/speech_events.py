@@ -25,14 +25,29 @@ _QUESTION_AFTER_RE = re.compile(
 )
 
 
+# A predicate saying that its subject did not speak: "declined to comment", "did not respond to
+# a request for comment", "could not be reached".
+_SILENT_RE = re.compile(
+    r"(?:,[^,;.]{1,80})?,?[ \u00a0]+(?:(?:has|have|had|also|again|initially)[ \u00a0]+)*"
+    r"(?:declined|refused|(?:did|does|could|would|has|have|had)(?:[ \u00a0]+not|n['’]t)"
+    r"(?:[ \u00a0]+(?:immediately|yet|been))?)[ \u00a0]+(?:to[ \u00a0]+)?"
+    r"(?:comment|respond|return|reply|answer|be[ \u00a0]+reached|speak|immediately)\b"
+)
+
+
 @dataclass(slots=True)
 class Event:
-    """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's."""
+    """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's.
+
+    background: a subject inside a clause that reports another's speech ("Ng said Moe had
+    promised"), or one who declined to speak: "he" and "she" pass over it when the sentence's
+    own subject, or an earlier speaker close by, fits (see Resolver.pronoun)."""
 
     mention: Mention
     speaking: bool
     para: int
     entity: Entity | None = None
+    background: bool = False
 
 
 def context_events(
@@ -51,8 +66,10 @@ def context_events(
                 continue
             subj = sentence_subject(masked, a, b)
             if subj is not None:
-                events.append(Event(subj, False, k))
+                silent = _SILENT_RE.match(masked, subj.end, b) is not None
+                events.append(Event(subj, False, k, background=silent))
             participle_done = False
+            matrix_end = -1  # where the sentence's first speech verb with a subject ends
             if ", " in masked[a:b] or ";" in masked[a:b]:
                 events.extend(Event(m, False, k) for m in clause_subjects(masked, a, b))
             for vm in cue_verbs(masked, a, b):
@@ -71,7 +88,15 @@ def context_events(
                 if m is None or m.kind != "name":
                     m = subject_before(masked, a, vm.start()) or m
                 if m is not None:
-                    events.append(Event(m, True, k))
+                    embedded = (
+                        matrix_end >= 0
+                        and m.start > matrix_end
+                        and masked[a : min(m.start, m.np_start if m.np_start >= 0 else m.start)]
+                        .rstrip()[-1:] != ","
+                    )
+                    events.append(Event(m, True, k, background=embedded))
+                    if matrix_end < 0:
+                        matrix_end = vm.end()
     return events
 
 
@@ -88,4 +113,4 @@ def resolve_all(resolver: Resolver, events: list[Event]) -> None:
                 resolver.speakers.append(ev.entity)
             continue
         seen[key] = ev
-        ev.entity = resolver.resolve(ev.mention, speaking=ev.speaking)
+        ev.entity = resolver.resolve(ev.mention, speaking=ev.speaking, background=ev.background)

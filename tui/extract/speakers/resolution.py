@@ -53,6 +53,9 @@ class Resolver:
         self.entities: dict[str, Entity] = {}
         self.history: list[Entity] = []  # persons and bodies, in order of mention
         self.history_pos: list[int] = []  # where each history entry was mentioned
+        # history entries that "he" or "she" passes over when a better one is near: a subject
+        # inside a reported clause ("Ng said Moe had promised"), or one who declined to speak
+        self.backgrounded: set[int] = set()
         self.speakers: list[Entity] = []  # who was attributed speech, in order
         self.ends = ends if ends is not None else []  # sentence ends, ascending
         self._named_pos = -1
@@ -93,7 +96,10 @@ class Resolver:
             self.entities[name] = ent
         return ent
 
-    def resolve(self, m: Mention, *, speaking: bool) -> Entity | None:
+    def resolve(
+        self, m: Mention, *, speaking: bool, background: bool = False
+    ) -> Entity | None:
+        """The entity m refers to, noted in the history (background: see backgrounded)."""
         ent: Entity | None
         if m.kind == "name" and m.name and " " not in m.name and is_group_noun(m.name):
             # "Demonstrators chanted ...": people described, not named.
@@ -130,6 +136,8 @@ class Resolver:
         else:
             ent = resolve_description(self, m)
         if ent is not None:
+            if background:
+                self.backgrounded.add(len(self.history))
             self.history.append(ent)
             self.history_pos.append(m.start)
             if speaking:
@@ -200,12 +208,20 @@ class Resolver:
         found, found_pos = None, -1
         skipped = False  # passed over a more recent person of the other gender
         n = len(self.history)
+        passed: Entity | None = None  # a backgrounded candidate, taken if nothing better
+        passed_pos = -1
         for k in range(n - 1, max(n - 12, 0) - 1, -1):
             ent = self.history[k]
             if ent.person_like and ent.gender in (None, want):
+                if k in self.backgrounded and ent is not passed:
+                    if passed is None:
+                        passed, passed_pos = ent, self.history_pos[k]
+                    continue
                 found, found_pos = ent, self.history_pos[k]
                 break
             skipped = skipped or ent.person_like
+        if passed is not None and (found is None or not self._near(found_pos, passed_pos)):
+            found, found_pos = passed, passed_pos
         if found is None:
             return self._named_subject_before(pos, want)
         if skipped and self.ends and self.sentence_of(found_pos) < self.sentence_of(pos) - 1:
@@ -221,6 +237,11 @@ class Resolver:
             ):
                 return named
         return found
+
+    def _near(self, earlier: int, later: int) -> bool:
+        """Whether the mention at `earlier` is in the sentence of the one at `later` or the one
+        before: close enough to win over a backgrounded mention."""
+        return not self.ends or self.sentence_of(later) - self.sentence_of(earlier) <= 1
 
     def _named_subject_before(self, pos: int, want: str) -> Entity | None:
         """The person a pronoun with no subject to go back to means: the last name written

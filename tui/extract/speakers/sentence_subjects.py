@@ -45,8 +45,11 @@ _DATELINE_RE = re.compile(
     r"\s*[:—–-]+\s*"
 )
 # A capitalised word used as an adjective before a role noun: "The Pakistani envoy", "GOP nominee".
+# The words between are adjectives, never a verb or a possessive ("Ng said his brother Al").
+_NOT_ADJECTIVE = r"(?!(?:his|her|their|its|our|my|said|says|told|tells|was|is|has|had)\b)"
 _ADJECTIVAL_RE = re.compile(
-    rf"{SP}(?:[a-z][\w\-]*{SP}){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
+    rf"{SP}(?:{_NOT_ADJECTIVE}[a-z][\w\-]*{SP}){{0,2}}"
+    rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
 )
 # An agent noun between a name and a name: "Obama pollster ...", "Florida developer Al Ng".
 _NOT_AGENT = rf"(?!(?:{'|'.join(word_list('not_agent_nouns'))})\b)"
