@@ -95,8 +95,12 @@ def split_title(run: str) -> tuple[str | None, str | None]:
             break
     while tokens and tokens[0].lower() in STOP_CAPS:
         tokens.pop(0)
-    while tokens and tokens[-1].lower().rstrip(".,") in TIME_CAPS:
-        tokens.pop()
+    while (
+        tokens
+        and tokens[-1].lower().rstrip(".,") in TIME_CAPS
+        and not (len(tokens) == 2 and first_name_gender(tokens[0]) is not None)
+    ):
+        tokens.pop()  # "Acme Corp Monday"; but "Theresa May" is a first name and a surname
     cut = 0
     for k in range(len(tokens) - 1):
         low = tokens[k].lower().rstrip(",")
