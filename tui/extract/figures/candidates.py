@@ -44,8 +44,11 @@ from tui.extract.figures.words import CURRENCY_AFTER, WORD_PREFIXES
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _NUMERAL_RE = re.compile(
     r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+)(?: ?[" + _VULGAR + "])?"
-    r"|[" + _VULGAR + "]"
 )
+#: The same, and fractions written as one character on their own ("½ of"): a pattern that does
+#: not start with a digit scans several times slower, so it is only used on texts that have one.
+_NUMERAL_OR_VULGAR_RE = re.compile(_NUMERAL_RE.pattern + "|[" + _VULGAR + "]")
+_VULGAR_CHAR_RE = re.compile("[" + _VULGAR + "]")
 #: "2 1/2", "2-1/2": a whole number and a fraction.
 _MIXED_RE = re.compile(r"[\s-](?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 #: "10^9", "10⁻⁹", "10**6": ten to a power, written on its own.
@@ -55,26 +58,24 @@ _CARET_POWER_RE = re.compile(
 _VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\b)")
 #: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
 _VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
-_DETERMINER_NEXT = (
-    r"(?=\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those|these)\b)"
+#: What follows "a third" or "half" when they are fractions: "a third of", "half the".
+_DETERMINER_NEXT_RE = re.compile(
+    r"\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those|these)\b"
 )
-#: Fractions in words. Hyphenated ("one-third", "three-quarters") and plural ("two thirds") they
-#: are fractions wherever they stand; "a third", "half" are only before "of" or a determiner
-#: ("a third of", "half the"), since "a third term" is an ordinal and "half" an adjective.
-#: Spaced "quarters" is left out: "three quarters" is also three quarters of a year.
+#: Fractions in words: a numerator word, then a denominator. Hyphenated ("one-third",
+#: "three-quarters") and plural ("two thirds") they are fractions wherever they stand; "a third"
+#: only before "of" or a determiner, since "a third term" is an ordinal. Spaced "quarters" is
+#: held to the same test: "three quarters" is also three quarters of a year.
 _FRACTION_RE = re.compile(
-    r"(?P<num>" + cased_trie(frozenset(NUMERATORS)) + r")(?:"
-    r"-(?P<hden>" + trie_pattern(set(DENOMINATORS)) + r")\b(?!-)"
-    r"|\s+(?P<pden>" + trie_pattern({d for d in DENOMINATORS if d.endswith("s")} - {
-        "quarters", "halves"}) + r")\b(?!-)"
-    r"|[\s-]+(?P<den>" + trie_pattern(set(DENOMINATORS) - {"half", "halves"}) + r")\b"
-    + _DETERMINER_NEXT + r")|(?P<half>[Hh]alf)\b" + _DETERMINER_NEXT
+    r"(?P<num>" + cased_trie(frozenset(NUMERATORS)) + r")(?P<sep>[\s-]+)(?P<den>"
+    + trie_pattern(set(DENOMINATORS)) + r")\b"
 )
+_HALF_RE = re.compile(r"[Hh]alf\b")
 #: "half a million", "a half-dozen": half of a scale word.
 _HALF_SCALE_RE = re.compile(
-    r"(?:[Hh]alf\s+an?\s+|(?:[Aa]\s+)?[Hh]alf-)(?P<scale>dozen|hundred|thousand|million"
-    r"|billion|trillion)\b"
+    r"[Hh]alf(?:\s+an?\s+|-)(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
 )
+_A_BEFORE_RE = re.compile(r"\b[Aa]\s+$")
 #: "two and a half years", "one and a half million".
 _AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
 _FRACTION_OF_RE = re.compile(
@@ -150,7 +151,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
     """Every numeral in ``text`` outside ``skip`` that may be a figure, with what is attached."""
     figs: list[Candidate] = []
     consumed = 0  # numerals before this offset belong to a figure already read ("10" in "x 10^6")
-    for m in _NUMERAL_RE.finditer(text):
+    numeral_re = _NUMERAL_OR_VULGAR_RE if _VULGAR_CHAR_RE.search(text) else _NUMERAL_RE
+    for m in numeral_re.finditer(text):
         s, e = m.span()
         if s < consumed:
             continue
@@ -253,6 +255,17 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
     return figs
 
 
+def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
+    """A fraction in words; it counts the noun after "of" or a determiner ("half its stake")."""
+    fig = Candidate(start, end, value, "fraction", word=True, text_start=start, num_end=end)
+    of = _FRACTION_OF_RE.match(text, end)
+    if of and of.group().strip():
+        head = head_noun(text, of.end())
+        if head:
+            fig.unit = head[0]
+    return fig
+
+
 def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Figures written in words, outside the spans in ``taken`` (which grows as they are found):
     vague amounts ("dozens of"), fractions ("a third of"), number words, multiples ("sixfold")."""
@@ -281,36 +294,42 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         figs.append(fig)
         taken.append((start, m.end()))
     for m in _HALF_SCALE_RE.finditer(text):
-        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+        start = m.start()
+        if (start and text[start - 1].isalpha()) or not free(*m.span()):
             continue
+        art = _A_BEFORE_RE.search(text, max(0, start - 3), start)
+        if art and text[m.start("scale") - 1] == "-":  # "a half-dozen"
+            start = art.start()
         scale = SCALES[m.group("scale").lower()]
         unit, kind, end, noun = match_after(text, m.end())
-        fig = Candidate(m.start(), end, scale / 2, kind or "bare", unit, word=True,
-                        text_start=m.start(), scale=scale, num_end=m.end())
+        fig = Candidate(start, end, scale / 2, kind or "bare", unit, word=True,
+                        text_start=start, scale=scale, num_end=m.end())
         if noun:
             fig.unit_end = end
         figs.append(fig)
-        taken.append(m.span())
+        taken.append((start, m.end()))
     for m in _FRACTION_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
+        den = m.group("den").lower()
+        hyphen = m.group("sep") == "-" and text[m.end() : m.end() + 1] != "-"
+        plural = den.endswith("s") and den not in ("quarters", "halves") and m.group("sep") != "-"
+        if not (hyphen or plural or _DETERMINER_NEXT_RE.match(text, m.end())):
+            continue
+        if den in ("half", "halves") and not hyphen:
+            continue  # "a half" is read below, or is part of "and a half"
+        value = NUMERATORS[m.group("num").lower()] / DENOMINATORS[den]
+        figs.append(_word_fraction(text, m.start(), m.end(), value))
+        taken.append(m.span())
+    for m in _HALF_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+            continue
         prev = prev_word(text, m.start()).lower()
-        if m.group("half"):
-            if prev in ("first", "second", "last", "the", "this", "that", "other"):
-                continue
-            value = 0.5
-        else:
-            n = NUMERATORS[m.group("num").lower()]
-            den = m.group("den") or m.group("hden") or m.group("pden")
-            value = n / DENOMINATORS[den.lower()]
-        fig = Candidate(m.start(), m.end(), value, "fraction", word=True, text_start=m.start(),
-                        num_end=m.end())
-        of = _FRACTION_OF_RE.match(text, m.end())
-        if of and of.group().strip():
-            head = head_noun(text, of.end())
-            if head:
-                fig.unit = head[0]
-        figs.append(fig)
+        if prev in ("first", "second", "last", "the", "this", "that", "other", "a"):
+            continue
+        if not _DETERMINER_NEXT_RE.match(text, m.end()):
+            continue
+        figs.append(_word_fraction(text, m.start(), m.end(), 0.5))
         taken.append(m.span())
     for m in NUMBER_WORDS_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):

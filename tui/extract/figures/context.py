@@ -24,6 +24,7 @@ _COMPARED_RE = re.compile(
     + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in COMPARISON_PHRASES)
     + r")\s+$"
 )
+_NUMBER_AHEAD_RE = re.compile(r"\s+\d[\d,]*(?:\.\d+)?(?=\s+[a-z])")
 _FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
 _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
@@ -85,11 +86,14 @@ def context_units(text: str, figs: list[Candidate]) -> None:
         elided = det in ("them", "whom", "which")
         if partitive and not elided:
             # "two of Johnson's deputies", "one of the best speakers": the noun after "of".
-            head = head_noun(text, partitive.end())
+            # "15 of the 20 largest banks": past a number between the determiner and the noun.
+            inner = _NUMBER_AHEAD_RE.match(text, partitive.end())
+            head = head_noun(text, inner.end() if inner else partitive.end())
             if head and is_plural(head[0]) and can_head(head[0]):
                 fig.unit = head[0]
                 fig.kind = "count"
-                fig.unit_end = head[1]
+                if not inner:  # the inner number is a figure of its own, its text not shared
+                    fig.unit_end = head[1]
                 continue
             # "182 of our bravest": the noun is left out, and said before.
             elided = det in ("our", "their", "these", "those", "its")

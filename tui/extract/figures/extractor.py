@@ -41,7 +41,12 @@ from tui.extract.figures.figure import (
     FigureBound,
     is_calendar,
 )
-from tui.extract.figures.names import check_singular_head, in_name, is_address
+from tui.extract.figures.names import (
+    check_singular_head,
+    in_name,
+    is_address,
+    mark_scale_step,
+)
 from tui.extract.figures.ranges import merge_ranges
 from tui.extract.figures.skips import skip_spans
 from tui.extract.figures.words import RATE_NOUNS
@@ -59,6 +64,8 @@ def _keep(text: str, fig: Candidate) -> bool:
     if is_year(text, fig):
         fig.kind, fig.unit, fig.unit_end = "year", "year", -1
         fig.end = fig.start + 4 + (1 if text[fig.start + 4 : fig.start + 5] == "s" else 0)
+    elif mark_scale_step(text, fig):
+        return True
     elif in_name(text, fig) or (
         fig.kind == "count" and fig.unit_end > 0 and not check_singular_head(text, fig)
     ):

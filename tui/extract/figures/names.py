@@ -22,6 +22,8 @@ from tui.extract.vocabulary import word_list, word_set
 
 #: Nouns that make the number right after them a label ("phase 3", "type 2", "flight 302").
 LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns")
+#: Words naming a step on a scale: "Category 4" is an amount even with its capital.
+SCALE_STEPS: frozenset[str] = word_set("figure_scale_steps")
 
 
 def _words(name: str) -> str:
@@ -44,6 +46,22 @@ def is_address(text: str, fig: Candidate) -> bool:
     if fig.word or fig.kind not in ("bare", "count") or text[fig.text_start : fig.start]:
         return False
     return _ADDRESS_RE.match(text, fig.start) is not None
+
+
+def mark_scale_step(text: str, fig: Candidate) -> bool:
+    """"a Category 4 hurricane", "level 3 restrictions": a step on a scale. The figure counts
+    in that scale's steps, and takes the word in; True when it is one."""
+    if fig.kind not in ("bare", "count") or fig.text_start != fig.start:
+        return False
+    toks = tokens_before(text, fig.start, 1)
+    if not toks or toks[-1].end() + 1 != fig.start or text[fig.start - 1] != " ":
+        return False
+    word = toks[-1].group()
+    if word.lower() not in SCALE_STEPS:
+        return False
+    fig.unit, fig.kind, fig.text_start = word.lower(), "count", toks[-1].start()
+    fig.end, fig.unit_end = fig.num_end, -1
+    return True
 
 
 def in_name(text: str, fig: Candidate) -> bool:

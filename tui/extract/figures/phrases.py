@@ -24,6 +24,8 @@ _NONSPACE_RE = re.compile(r"\S+")
 PUNCT = "\"'“”‘’()[]{},;:!?"
 #: Units of time, singular, plural or abbreviated -> the plural used in output.
 TIME_LOOKUP: dict[str, str] = {**{v: v for v in TIME_UNITS.values()}, **TIME_UNITS}
+#: Words between a number and what it counts that are stop words elsewhere ("200 more troops").
+_LEADING_MODIFIERS = frozenset({"most", "least", "more", "other", "fewer", "further"})
 
 
 def is_plural(word: str) -> bool:
@@ -100,10 +102,13 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
             open_list = True
             continue
         if not tok[0].isalpha():
+            if tok.isdigit() and run and run[-1][0][0].isupper():
+                continue  # a name with a number in it: "63,000 Model 3 sedans"
             break
         low = tok.lower()
-        if not run and low in ("most", "least"):
-            continue  # "one of the most visible ... instruments"
+        if not run and low in _LEADING_MODIFIERS:
+            # "one of the most visible ... instruments", "200 more troops", "40 other people"
+            continue
         if low in ("and", "or", "&"):
             if not run or (is_plural(run[-1][0]) and not open_list):
                 break

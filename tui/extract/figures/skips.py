@@ -13,9 +13,11 @@ import re
 
 from tui.extract.figures.words import SCORE_WORDS
 
+#: Phone numbers: "(202) 456-1111", "555-123-4567", "1-800-555-0199", "+44 20 7946 0958",
+#: "020 7946 0958".
 _PHONE_RE = re.compile(
-    r"(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d"
-    r"|\b1-\d{3}-\d{3}-\d{4}\b|\b0\d{2,4}[ -]\d{3,4}[ -]\d{4}\b"
+    r"(?:1-)?(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d"
+    r"|0\d{2,4}[ -]\d{3,4}[ -]\d{4}(?!\d)"
 )
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
 #: Two whole numbers joined by a dash, not part of a longer chain ("4-3-3") or numeral.
