@@ -49,7 +49,7 @@ def _context(
     subjects: dict[int, list[Event]] = {}
     for ev in events:
         subjects.setdefault(ev.para, []).append(ev)
-        if ev.speaking and ev.entity is not None:
+        if ev.speaking and ev.entity is not None and not ev.background:
             pos, ents = said.setdefault(ev.para, ([], []))
             pos.append(ev.mention.start)
             ents.append(ev.entity)

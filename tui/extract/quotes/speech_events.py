@@ -35,13 +35,23 @@ _SILENT_RE = re.compile(
 )
 
 
+# A subordinating conjunction right before a subject: its clause is background to the sentence's
+# ("Her comments came after Mayor Al Roy announced an inquiry").
+_SUBORDINATOR_END_RE = re.compile(
+    r"(?<![\w’'-])(?:after|before|when|while|since|because|although|though|until|once)"
+    r"[ \u00a0]+$"
+)
+
+
 @dataclass(slots=True)
 class Event:
     """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's.
 
     background: a subject inside a clause that reports another's speech ("Ng said Moe had
-    promised"), or one who declined to speak: "he" and "she" pass over it when the sentence's
-    own subject, or an earlier speaker close by, fits (see Resolver.pronoun)."""
+    promised") or in a subordinate clause ("after Moe announced"), or one who declined to
+    speak: "he" and "she" pass over it when the sentence's own subject, or an earlier speaker
+    close by, fits (see Resolver.pronoun), and a quotation opening the next paragraph does not
+    continue it (see continuation)."""
 
     mention: Mention
     speaking: bool
@@ -88,12 +98,10 @@ def context_events(
                 if m is None or m.kind != "name":
                     m = subject_before(masked, a, vm.start()) or m
                 if m is not None:
+                    before = masked[a : m.np_start if 0 <= m.np_start < m.start else m.start]
                     embedded = (
-                        matrix_end >= 0
-                        and m.start > matrix_end
-                        and masked[a : min(m.start, m.np_start if m.np_start >= 0 else m.start)]
-                        .rstrip()[-1:] != ","
-                    )
+                        matrix_end >= 0 and m.start > matrix_end and before.rstrip()[-1:] != ","
+                    ) or _SUBORDINATOR_END_RE.search(before[-16:]) is not None
                     events.append(Event(m, True, k, background=embedded))
                     if matrix_end < 0:
                         matrix_end = vm.end()
