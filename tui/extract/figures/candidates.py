@@ -71,6 +71,7 @@ _FRACTION_RE = re.compile(
     + trie_pattern(set(DENOMINATORS)) + r")\b"
 )
 _HALF_RE = re.compile(r"[Hh]alf\b")
+_OF_A_RE = re.compile(r"\s+(?:of\s+)?an?\s")
 #: "half a million", "a half-dozen": half of a scale word.
 _HALF_SCALE_RE = re.compile(
     r"[Hh]alf(?:\s+an?\s+|-)(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
@@ -93,6 +94,8 @@ _NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\
 _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
 #: A single digit with nothing after it that an amount would have (decimals, a scale word).
 _CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
+#: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
+_CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -179,7 +182,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             part = int(mixed.group("n")) / int(mixed.group("d"))
             e = consumed = mixed.end()
         # Times of day, ordinals, decades, codes and names.
-        if TIME_AFTER_RE.match(text, e):
+        if TIME_AFTER_RE.match(text, e) or _CODE_AFTER_RE.match(text, e):
             continue
         if s > 1 and text[s - 1] in ":." and text[s - 2].isdigit():
             continue
@@ -258,6 +261,12 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
 def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
     """A fraction in words; it counts the noun after "of" or a determiner ("half its stake")."""
     fig = Candidate(start, end, value, "fraction", word=True, text_start=start, num_end=end)
+    of_a = _OF_A_RE.match(text, end)
+    if of_a:  # "three-quarters of a percentage point", "half a mile"
+        unit, kind, unit_end, _ = match_after(text, of_a.end() - 1)
+        if kind in ("percent", "measure", "duration"):
+            fig.unit, fig.kind, fig.end = unit, kind, unit_end
+            return fig
     of = _FRACTION_OF_RE.match(text, end)
     if of and of.group().strip():
         head = head_noun(text, of.end())
@@ -314,7 +323,8 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         den = m.group("den").lower()
         hyphen = m.group("sep") == "-" and text[m.end() : m.end() + 1] != "-"
         plural = den.endswith("s") and den not in ("quarters", "halves") and m.group("sep") != "-"
-        if not (hyphen or plural or _DETERMINER_NEXT_RE.match(text, m.end())):
+        by = prev_word(text, m.start()) == "by"  # "rose by a fifth"
+        if not (hyphen or plural or by or _DETERMINER_NEXT_RE.match(text, m.end())):
             continue
         if den in ("half", "halves") and not hyphen:
             continue  # "a half" is read below, or is part of "and a half"
@@ -327,13 +337,15 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         prev = prev_word(text, m.start()).lower()
         if prev in ("first", "second", "last", "the", "this", "that", "other", "a"):
             continue
-        if not _DETERMINER_NEXT_RE.match(text, m.end()):
+        if not (_DETERMINER_NEXT_RE.match(text, m.end()) or prev == "by"):
             continue
         figs.append(_word_fraction(text, m.start(), m.end(), 0.5))
         taken.append(m.span())
     for m in NUMBER_WORDS_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
+        if text[max(0, m.start() - 2) : m.start()][:1].isdigit() and text[m.start() - 1] == "-":
+            continue  # "7-Eleven": a name
         s = m.start()
         first = m.group().split(None, 1)[0].split("-", 1)[0].lower()
         if first in ARTICLE_WORDS:

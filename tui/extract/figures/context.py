@@ -106,6 +106,12 @@ def context_units(text: str, figs: list[Candidate]) -> None:
                     fig.unit, fig.kind = prev.unit, prev.kind
                     break
             continue
+        if before.endswith(" from ") and fig.scale != 1.0 and i:
+            # "fell to 1.2 billion euros from 1.5 billion": the amount it changed from.
+            prev = figs[i - 1]
+            if prev.kind in ("money", "measure") and fig.start - prev.end < 60:
+                fig.unit, fig.kind = prev.unit, prev.kind
+            continue
         if not (from_place or elided or who or before.rstrip().endswith(("including", "among"))):
             continue
         sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)

@@ -83,7 +83,7 @@ _SCALE_AFTER_RE = re.compile(
 #: "%", "per cent", "percent", "pct", "percentage points", "basis points", "bps": the spellings
 #: differ in spacing and plural more than in words, so they stay one pattern.
 _PERCENT_AFTER_RE = re.compile(
-    r"\s?(?:%|per\s?cent\b|percent\b|pct\b)(?P<points>\s+points?\b)?"
+    r"(?:\s?(?:%|per\s?cent\b|percent\b|pct\b)|(?-i:pc\b))(?P<points>\s+points?\b)?"
     r"|\s(?P<pp>percentage\s+points?\b)|\s?(?P<bps>basis\s+points?\b|bps\b|bp\b)",
     re.IGNORECASE,
 )
@@ -104,6 +104,7 @@ _ABBREV_AFTER_RE = re.compile(
     + r")(?![A-Za-z0-9])"
 )
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
+_LETTER_AFTER_RE = re.compile(r"[A-Z](?![\w'’.-])")
 _FEET_MARK_RE = re.compile(r"'(?!\w)")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 #: " of " between a vague amount or a scale and what it counts.
@@ -154,6 +155,10 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
     m = _FEET_MARK_RE.match(text, end)
     if m and text[end - 1].isdigit():
         return "foot", "measure", m.end(), False
+    m = _LETTER_AFTER_RE.match(text, end)
+    if m and text[end - 1].isdigit():
+        # "5G", "3D": a capital letter on the number is its unit, whatever words follow.
+        return m.group(), "measure", m.end(), False
     # A noun phrase written after the number.
     head = head_noun(text, end)
     if head:
