@@ -131,7 +131,8 @@ def ends_between(ends: list[int], lo: int, hi: int) -> list[int]:
     return ends[bisect.bisect_left(ends, lo) : bisect.bisect_right(ends, hi)]
 
 
-def _first_sentence_end(text: str, lo: int, hi: int) -> int:
+def first_sentence_end(text: str, lo: int, hi: int) -> int:
+    """Where the first sentence of text[lo:hi] ends (its final mark), else a semicolon, else hi."""
     for m in _SENT_END_RE.finditer(text, lo, hi):
         if is_sentence_end(text, m):
             return m.start()
@@ -147,7 +148,7 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
     """'” he said', '” said Ahmad, who ...', '” the senator told reporters', after a quotation."""
     lead = _LEAD_RE.match(masked, lo, hi)
     start = lead.end() if lead else lo
-    end = _first_sentence_end(masked, start, hi)
+    end = first_sentence_end(masked, start, hi)
     if end <= start:
         return None
     am = _ACCORDING_RE.match(masked, start, end)

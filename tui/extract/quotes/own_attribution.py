@@ -11,6 +11,7 @@ from tui.extract.quotes.attribution import (
     attribution_after,
     attribution_before,
     ends_between,
+    first_sentence_end,
     signature_after,
 )
 from tui.extract.quotes.cues import CUE_RE, OBJECT_VERBS
@@ -19,6 +20,7 @@ from tui.extract.speakers.names import NAME_RUN
 from tui.extract.speakers.phrase_before import subject_before
 from tui.extract.vocabulary import word_list, word_set
 
+_SHORT_TAIL = 60  # characters of adjuncts after "Ng said" that still end an attribution
 _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _FINAL_PUNCT = frozenset(".!?")
 # A line that names a quotation's speaker, then closes the quotation: 'Jo Ames, Harbour Trust.”'.
@@ -101,7 +103,23 @@ def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
         return False
     if _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None:
         return True
+    if masked[s.close_pos - 1] == "." and _goes_on(masked, s.close_pos + 1, vm, nxt):
+        return True
     return _reports_clause(masked, s.close_pos + 1, vm)
+
+
+def _goes_on(masked: str, lo: int, vm: re.Match[str], hi: int) -> bool:
+    """'“... from us.” Fallon responded on Twitter, calling it ...': after a quotation closed by
+    its own full stop, an attribution is only a subject and verb with a short adjunct ("Ng said
+    on Monday."); a sentence that goes on (a comma, a participle, a long tail) is a statement
+    of its own."""
+    end = first_sentence_end(masked, lo, hi)
+    if vm.start() >= end or not masked[lo : vm.start()].strip():
+        return False
+    if vm.group().endswith("ing"):
+        return True  # "Trump shot back in a statement, saying ..."
+    tail = masked[vm.end() : end]
+    return "," in tail or len(tail.strip()) > _SHORT_TAIL
 
 
 def _reports_clause(masked: str, lo: int, vm: re.Match[str]) -> bool:
