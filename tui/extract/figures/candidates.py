@@ -361,9 +361,15 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         half = _AND_A_HALF_RE.match(text, e)
         if half and value < 1000:
             value, e = value + 0.5, half.end()
-        # Hyphenated names and compounds: "Formula One", "one-off", "two-thirds" handled above.
-        if text[e : e + 1] == "-" and text[e + 1 : e + 4].lower() in ("off", "sho", "on-"):
+        # Hyphenated idioms: "one-off", "one-shot", "one-on-one", "a one-time champion" (a
+        # former one; "two-time" is twice).
+        if text[e : e + 1] == "-" and (
+            text[e + 1 : e + 4].lower() in ("off", "sho", "on-")
+            or (value == 1 and text[e + 1 : e + 6].lower() == "time ")
+        ):
             continue
+        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha():
+            continue  # the second "one" of "one-on-one"
         scale, end = 1.0, e
         sm = _WORD_SCALE_RE.match(text, e)
         if sm and value < 1000:

@@ -116,7 +116,9 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
                 committed = list(run)
             open_list = True
             continue
-        if low in STOP_WORDS or (low.endswith("ly") and low not in NOUN_EXCEPTIONS):
+        if (low in STOP_WORDS and not (len(tok) > 1 and tok.isupper())) or (
+            low.endswith("ly") and low not in NOUN_EXCEPTIONS
+        ):  # "US" and "IT" in capitals are names, not the pronoun or the word
             break
         if low in MONTHS and tok[0].isupper() and not run:
             break

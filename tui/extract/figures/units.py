@@ -90,7 +90,8 @@ _PERCENT_AFTER_RE = re.compile(
 #: A time of day after a number: "7:30", "10am", "1500 GMT", "20h30".
 TIME_AFTER_RE = re.compile(
     r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:" + _alternation(TIME_ZONES) + r")\b"
-    r"|h\d\d\b|\s?o['’]clock\b)"
+    r"|h\d\d\b|\s?o['’]clock\b|\s+(?:noon|midnight|tonight|in\s+the\s+(?:morning|afternoon"
+    r"|evening)|at\s+night)\b)"
 )
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_AFTER_RE = re.compile(r"[’']?s\b")
@@ -208,6 +209,9 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
             return 1.0, end
     if low == "b" and not money and tight == "b":
         return 1.0, end
-    if low == "k" and not money and tight == "K" and not _LOWER_WORD_NEXT_RE.match(text, m.end()):
-        return 1.0, end
+    if low == "k" and not money and tight == "K":
+        # "25K fans" are 25,000 of them; "a 4K screen" is a resolution.
+        head = head_noun(text, m.end()) if _LOWER_WORD_NEXT_RE.match(text, m.end()) else None
+        if not head or not is_plural(head[0]):
+            return 1.0, end
     return SCALE_SUFFIXES[low], m.end()
