@@ -57,7 +57,7 @@ async def ready(pilot: Pilot[None]) -> None:
     for _ in range(200):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.result is not None and not app.main.loading:
+        if app.result is not None and app.main.views_built and not app.main.loading:
             await pilot.pause()
             return
     raise AssertionError("the briefing never loaded")

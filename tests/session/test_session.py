@@ -63,3 +63,38 @@ def test_a_briefing_added_in_a_new_subfolder_is_seen(folder: Path):
     assert not session.changed()
     shutil.copy(SEED_BRIEFING, folder / "2025-08" / "later.yaml")
     assert session.changed()
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files just written count as settled (they would be after two seconds)."""
+    import tui.search.freshness
+
+    monkeypatch.setattr(tui.search.freshness, "RACY_SECONDS", -1.0)
+
+
+def test_a_refresh_keeps_the_first_screen_for_the_next_open(folder: Path, settled: None):
+    session = BriefingSession([str(folder)])
+    assert session.glance() is None  # nothing stored yet
+    stages = list(session.refresh())
+    ranked = stages[1]
+    assert isinstance(ranked, KeyFiguresRanked)
+    glance = BriefingSession([str(folder)]).glance()
+    assert glance is not None and glance.key_figures is not None
+    assert glance.title == ranked.briefing.title
+    assert [e.lead for e in glance.key_figures.entries] == [e.lead for e in ranked.figures.entries]
+
+
+def test_an_edit_makes_the_kept_first_screen_stale(folder: Path, settled: None):
+    list(BriefingSession([str(folder)]).refresh())
+    path = folder / "seed.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("235,000", "236,000"),
+                    encoding="utf-8")
+    assert BriefingSession([str(folder)]).glance() is None
+    (folder / "seed.yaml").unlink()
+    assert BriefingSession([str(folder)]).glance() is None
+
+
+def test_files_still_settling_keep_no_first_screen(folder: Path):
+    list(BriefingSession([str(folder)]).refresh())  # the copy was made just now
+    assert BriefingSession([str(folder)]).glance() is None

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tui.files.config import Config
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
+    from tui.reports.glance import Glance
     from tui.search.hits import Hit
     from tui.session.session import BriefingSession, Stage
     from tui.store.seen import SeenRecord
@@ -110,9 +111,13 @@ class BriefingApp(CursorActions):
 
     def __init__(self, session: BriefingSession, config: Config, *,
                  theme: str | None = None, watch_interval: float | None = WATCH_INTERVAL,
-                 remember_theme: bool = True, note: str | None = None) -> None:
+                 remember_theme: bool = True, note: str | None = None,
+                 glance: Glance | None = None) -> None:
         super().__init__()
         self.session = session
+        self.glance = glance
+        """The summary's first screen as stored by an earlier open, shown until the files
+        are read (`BriefingSession.glance`)."""
         self.note = note
         """A note for the user, shown once the dashboard is open (a click dismisses it)."""
         self.config = config
@@ -132,7 +137,7 @@ class BriefingApp(CursorActions):
     # -- loading ----------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen()
+        return MainScreen(self.glance)
 
     @property
     def main(self) -> MainScreen:
@@ -393,12 +398,15 @@ def help_sections() -> list[tuple[str, Sequence[type]]]:
 def make_app(paths: Sequence[str], config: Config | None = None, *, theme: str | None = None,
              watch_interval: float | None = WATCH_INTERVAL, remember_theme: bool = True,
              note: str | None = None) -> BriefingApp:
-    """The dashboard on `paths`; the CLI and the tests build it here."""
+    """The dashboard on `paths`; the CLI and the tests build it here. The summary an earlier
+    open stored for the same files, unchanged since, is read at once, to be on the first
+    frame."""
     from tui.files.config import Config
     from tui.session.session import BriefingSession
 
-    return BriefingApp(BriefingSession(paths), config or Config(), theme=theme,
-                       watch_interval=watch_interval, remember_theme=remember_theme, note=note)
+    session = BriefingSession(paths)
+    return BriefingApp(session, config or Config(), theme=theme, watch_interval=watch_interval,
+                       remember_theme=remember_theme, note=note, glance=session.glance())
 
 
 CRASH_EXIT = 70

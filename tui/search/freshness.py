@@ -18,15 +18,15 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 RACY_SECONDS = 2.0
 """A signature with a file or folder changed less than this ago is not stored."""
 YAML_SUFFIXES = (".yaml", ".yml")
 """What `tui.files.loader` reads in a folder (kept the same; a test checks)."""
-_CODE_FOLDERS = ("files", "model", "search", "text")
-"""The packages whose code decides what is indexed: their sources are part of the signature."""
+INDEX_CODE = ("files", "model", "search", "text")
+"""The packages whose code decides what is indexed: their sources are part of its signature."""
 
 
 class FilesSignature(NamedTuple):
@@ -35,10 +35,11 @@ class FilesSignature(NamedTuple):
     """False when something changed less than RACY_SECONDS ago (then it is not stored)."""
 
 
-def files_signature(paths: Iterable[str | os.PathLike[str]], *,
-                    with_code: bool = True) -> FilesSignature:
-    """The signature of the briefing files `paths` name, and (`with_code`) of the indexing
-    code; the dashboard, which watches the files only, leaves the code out."""
+def files_signature(paths: Iterable[str | os.PathLike[str]], *, with_code: bool = True,
+                    code: Sequence[str] = INDEX_CODE) -> FilesSignature:
+    """The signature of the briefing files `paths` name, and (`with_code`) of the code in
+    the packages `code` (by default, the indexing code); the dashboard, which watches the
+    files only, leaves the code out."""
     records: list[str] = []
     newest = 0
     given = [os.fspath(path) for path in paths]
@@ -47,19 +48,19 @@ def files_signature(paths: Iterable[str | os.PathLike[str]], *,
         if os.path.isdir(path):
             newest = max(newest, _walk(records, path))
     if with_code:
-        _code_records(records)
+        _code_records(records, code)
     records.sort()  # (the order of a folder's listing is the file system's)
     digest = hashlib.sha256("\n".join(records).encode("utf-8", "surrogatepass")).hexdigest()
     return FilesSignature(digest, newest < time.time_ns() - int(RACY_SECONDS * 1e9))
 
 
-def _code_records(records: list[str]) -> None:
+def _code_records(records: list[str], folders: Sequence[str]) -> None:
     from tui import __version__
     from tui.search.database import SCHEMA_VERSION
 
     code = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     records.append(f"version {__version__} {SCHEMA_VERSION}")
-    for folder in _CODE_FOLDERS:
+    for folder in folders:
         _walk(records, os.path.join(code, folder), (".py",))
 
 
@@ -127,4 +128,4 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-__all__ = ["RACY_SECONDS", "FilesSignature", "files_signature"]
+__all__ = ["INDEX_CODE", "RACY_SECONDS", "FilesSignature", "files_signature"]

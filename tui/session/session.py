@@ -10,21 +10,26 @@ index brought in step.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.search.freshness import files_signature
+from tui.search.freshness import FilesSignature, files_signature
 from tui.search.service import SearchService
 
 if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes before them
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
+    from tui.reports.glance import Glance
     from tui.reports.ledger import FigureLedger, KeyFigures
     from tui.store.seen import SeenRecord
 
 Progress = Callable[[int, int], None]
+GLANCE_CODE = ("files", "model", "reports", "text")
+"""The packages whose code decides what the summary's first screen shows: a stored glance
+holds only while their sources are unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +79,38 @@ class BriefingSession:
         the first refresh."""
         self._visit_read = False
         self._signature = ""
+        self._glance_stored = ""
+        """The key of the glance on disk, when known to be in step with the files."""
 
     @property
     def briefing(self) -> Briefing | None:
         return self.result.briefing if self.result is not None else None
+
+    def glance(self) -> Glance | None:
+        """The summary's first screen as an earlier refresh stored it, when the files and the
+        code are unchanged since (told by their signature: stats only), else None. Quick
+        enough to call before the first frame."""
+        from tui.reports.glance import Glance
+        from tui.store.derived import read_derived
+
+        signature = self._watched_signature()
+        stored = read_derived(self._glance_name, signature.digest)
+        if isinstance(stored, Glance):
+            self._glance_stored = signature.digest
+            return stored
+        return None
+
+    @property
+    def _glance_name(self) -> str:
+        return "glance\0" + "\0".join(os.path.abspath(path) for path in self.paths)
+
+    def _store_glance(self, signature: FilesSignature, glance: Glance) -> None:
+        """Keep `glance` for the next open (only when no file is still settling)."""
+        from tui.store.derived import write_derived
+
+        if signature.settled and signature.digest != self._glance_stored and \
+                write_derived(self._glance_name, signature.digest, glance.detached()):
+            self._glance_stored = signature.digest
 
     def changed(self) -> bool:
         """Whether a file was edited, added or removed since the last refresh (cheap: stats)."""
@@ -96,13 +129,17 @@ class BriefingSession:
             from tui.store.seen import load_seen
 
             self.last_visit, self._visit_read = load_seen(self.paths), True
-        signature = self._watched()  # before reading: an edit made meanwhile is seen next
-        result = self._load(progress)
+        signature = self._watched_signature()  # before reading: an edit made meanwhile is
+        result = self._load(progress)              # seen next time
         self.result = result
-        self._signature = signature
+        self._signature = signature.digest
         yield Loaded(result)
         briefing = result.briefing
-        yield KeyFiguresRanked(briefing, KeyFigures.of(briefing))
+        figures = KeyFigures.of(briefing)
+        yield KeyFiguresRanked(briefing, figures)
+        from tui.reports.glance import Glance
+
+        self._store_glance(signature, Glance.of(briefing, figures))
         ledger = FigureLedger.of(build_ledger(briefing))
         if len(result.files) >= FREEZE_MIN_FILES:
             # Like the loaded briefing (see tui.store.cache), the ledger's 100,000s of objects
@@ -124,7 +161,11 @@ class BriefingSession:
 
     def _watched(self) -> str:
         """What changes when a briefing file or a folder below the paths changes."""
-        return files_signature(self.paths, with_code=False).digest
+        return self._watched_signature().digest
+
+    def _watched_signature(self) -> FilesSignature:
+        """The files' signature, with the code that decides the first screen."""
+        return files_signature(self.paths, code=GLANCE_CODE)
 
     def close(self) -> None:
         self.search.close()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tui.dashboard.widgets.summary_view import SummaryView
     from tui.model.briefing import Briefing
     from tui.model.problems import Problem
+    from tui.reports.glance import Glance
     from tui.reports.ledger import FigureLedger, KeyFigures
 
 VIEWS = ("summary", "quotes", "articles", "ledger", "speaker")
@@ -64,21 +65,42 @@ class MainScreen(Screen[None]):
     view: reactive[str] = reactive("summary", init=False)
     loading: reactive[bool] = reactive(True)
 
-    def __init__(self) -> None:
+    def __init__(self, glance: Glance | None = None) -> None:
         super().__init__(id="main")
         self._history: list[Callable[[], None]] = []
         self._focus_in: dict[str, Widget] = {}
+        self._glance = glance
+        """The first screen as an earlier open stored it: shown until the files are read."""
+        self._built = False
+        """Whether every view is mounted (with a glance, the summary is mounted first)."""
+        self._when_built: list[Callable[[], object]] = []
+        self.set_reactive(MainScreen.loading, glance is None)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(id="briefing-title")
+            title = one_line(self._glance.title) if self._glance else "briefing"
+            yield Static(Text(title, style="bold"), id="briefing-title")
             yield ViewTabs(id="view-tabs")
         yield ProblemBanner(id="banner")
         with Vertical(id="loading"):
             yield LoadingIndicator()
             yield Static("Reading the briefing files…", id="loading-status")
-        yield ContentSwitcher(id="views")
+        with ContentSwitcher(id="views", initial="summary" if self._glance else None):
+            if self._glance is not None:
+                yield self._summary_view()
         yield Footer()
+
+    @property
+    def views_built(self) -> bool:
+        """Whether every view is mounted (the briefing has been read)."""
+        return self._built
+
+    def _summary_view(self) -> SummaryView:
+        from tui.dashboard.widgets.summary_view import SummaryView
+
+        return SummaryView(self._glance, id="summary").data_bind(
+            MainScreen.briefing, MainScreen.key_figures, MainScreen.problems
+        )
 
     async def _build_views(self) -> None:
         """Mount the views once there is something to show, after the first frame."""
@@ -86,26 +108,28 @@ class MainScreen(Screen[None]):
         from tui.dashboard.widgets.ledger_view import LedgerView
         from tui.dashboard.widgets.quotes_view import QuotesView
         from tui.dashboard.widgets.speaker_page import SpeakerPageView
-        from tui.dashboard.widgets.summary_view import SummaryView
 
         switcher = self.query_one(ContentSwitcher)
-        views = [
-            SummaryView(id="summary").data_bind(
-                MainScreen.briefing, MainScreen.key_figures, MainScreen.problems
-            ),
+        views: list[Widget] = [
             QuotesView(id="quotes").data_bind(MainScreen.briefing),
             ArticlesView(id="articles").data_bind(MainScreen.briefing),
             LedgerView(id="ledger").data_bind(MainScreen.ledger),
             SpeakerPageView(id="speaker"),
         ]
+        if self._glance is None:
+            views.insert(0, self._summary_view())
         for view in views:  # the switcher hides only what it composed itself
             view.display = view.id == self.view
         await switcher.mount_all(views)
+        self._built = True
         with suppress(NoMatches):  # the app closed while the views were being mounted
             switcher.current = self.view
+            self.query_one(ViewTabs).set_active(self.view)
 
     def on_mount(self) -> None:
         self.query_one(ViewTabs).set_active(self.view)
+        if self._glance is not None:
+            self.call_after_refresh(self._focus_view)
 
     # -- the views --------------------------------------------------------------------
 
@@ -135,10 +159,14 @@ class MainScreen(Screen[None]):
     async def watch_briefing(self, briefing: Briefing | None) -> None:
         title = Text(one_line(briefing.title) if briefing else "briefing", style="bold")
         self.query_one("#briefing-title", Static).update(title)
-        if briefing is not None and self.loading:
+        if briefing is not None and not self._built:
             await self._build_views()
             self.loading = False
-            self.call_after_refresh(self._focus_view)
+            if self._glance is None or self.app.focused is None or self.view != "summary":
+                self.call_after_refresh(self._focus_view)
+            for deferred in self._when_built:
+                deferred()
+            self._when_built.clear()
         elif briefing is not None and self.view == "speaker":
             self.speaker_page.refresh_page(briefing)
 
@@ -167,7 +195,12 @@ class MainScreen(Screen[None]):
         self.view = view
 
     def watch_view(self, view: str) -> None:
-        if self.loading:
+        if not self._built:  # only a stored summary is on screen yet
+            if self._glance is not None:
+                self.loading = view != "summary"
+                self.query_one(ViewTabs).set_active(view)
+                if view == "summary":
+                    self._focus_view()
             return
         self.query_one(ContentSwitcher).current = view
         self.query_one(ViewTabs).set_active(view)
@@ -219,7 +252,12 @@ class MainScreen(Screen[None]):
         return True
 
     def open_article(self, article_id: str, span: tuple[int, int] | None = None) -> bool:
-        """Show an article in the reader, `span` highlighted and in view."""
+        """Show an article in the reader, `span` highlighted and in view (once it is read,
+        when only a stored summary is on screen)."""
+        if not self._built and self._glance is not None:
+            self._when_built.append(lambda: self.open_article(article_id, span))
+            self.switch_view("articles")
+            return True
         if self.briefing is None or self.briefing.article(article_id) is None:
             return False
         self.switch_view("articles")
@@ -236,7 +274,7 @@ class MainScreen(Screen[None]):
         briefing = self.briefing
         if briefing is None or (speaker_id is not None and briefing.speaker(speaker_id) is None):
             return False
-        if self.loading:
+        if not self._built:
             return False
         self.speaker_page.show(briefing, speaker_id, index)
         self.switch_view("speaker")

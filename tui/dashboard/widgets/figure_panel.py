@@ -13,8 +13,6 @@ from textual.widget import Widget
 
 from tui.dashboard.widgets.verdicts import last_visit, news_mark, verdict_short
 from tui.dashboard.widgets.wrap import wrap_offsets
-from tui.model.briefing import Briefing
-from tui.model.dates import describe_date
 from tui.reports.changes import entry_news
 from tui.reports.ledger import LedgerEntry, Verdict
 from tui.text.sanitize import one_line
@@ -61,11 +59,18 @@ class FigurePanel(Widget, can_focus=True):
         def control(self) -> FigurePanel:
             return self.panel
 
-    def __init__(self, entry: LedgerEntry, briefing: Briefing, index: int) -> None:
+    def __init__(self, entry: LedgerEntry, sources: str, index: int) -> None:
         super().__init__(classes="-differ" if entry.verdict is Verdict.DIFFER else "")
         self.entry = entry
-        self.briefing = briefing
+        self.sources = sources
+        """When and where the figure was reported (`tui.reports.glance.sources_line`)."""
         self.index = index
+
+    def show(self, entry: LedgerEntry, sources: str) -> None:
+        """Show another entry in this panel (the briefing was read again)."""
+        self.entry, self.sources = entry, sources
+        self.set_class(entry.verdict is Verdict.DIFFER, "-differ")
+        self.refresh()
 
     def action_open(self) -> None:
         self.post_message(self.Selected(self))
@@ -97,7 +102,7 @@ class FigurePanel(Widget, can_focus=True):
             text.append("\n")
             text.append(piece, style=self._style("panel--label"))
         text.append("\n" * (3 - min(2, len(lines))))
-        source = self._sources()
+        source = self.sources
         if len(source) > width:
             source = source[: max(0, width - 1)].rstrip() + "…"
         text.append(source, style=self._style("panel--source"))
@@ -105,16 +110,3 @@ class FigurePanel(Widget, can_focus=True):
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
-
-    def _sources(self) -> str:
-        articles = [a for a in map(self.briefing.article, self.entry.article_ids) if a]
-        outlets = list(dict.fromkeys(a.outlet for a in articles if a.outlet))
-        if outlets:
-            source = ", ".join(outlets)
-        elif len(articles) == 1:
-            source = articles[0].title
-        else:
-            numbers = sorted(self.briefing.articles.index(a) + 1 for a in articles)
-            source = f"articles {', '.join(map(str, numbers))}"
-        when = describe_date(self.entry.latest.date)
-        return one_line(" · ".join(part for part in (when, source) if part))

@@ -18,6 +18,7 @@ from tui.dashboard.widgets.verdicts import NEW_MARK, news_of
 from tui.model.briefing import Briefing
 from tui.model.dates import describe_date
 from tui.model.problems import Problem
+from tui.reports.glance import Glance
 from tui.reports.ledger import MAX_PANELS, KeyFigures
 from tui.text.plural import count
 from tui.text.sanitize import one_line, printable
@@ -41,13 +42,31 @@ class SummaryView(VerticalScroll, can_focus=False):
     key_figures: reactive[KeyFigures | None] = reactive(None, init=False)
     problems: reactive[tuple[Problem, ...]] = reactive((), init=False)
 
+    def __init__(self, glance: Glance | None = None, *,
+                 id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+        super().__init__(id=id)
+        self._glance = glance
+        """What to show before the briefing is read (stored by an earlier open)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="summary-title")
         yield Static(id="summary-counts")
         yield Static(id="summary-new")
         yield Static(id="summary-bottom-line")
-        yield Grid(id="figure-grid")
+        glance = self._glance
+        figures = glance.key_figures if glance is not None else None
+        with Grid(id="figure-grid"):
+            if glance is not None and figures is not None:
+                yield from self._panels(figures, glance.sources)
         yield Static(id="summary-more")
+
+    def on_mount(self) -> None:
+        glance = self._glance
+        if glance is not None and self.briefing is None:
+            self._show_header(glance)
+            if glance.key_figures is not None:
+                self._show_more(glance.key_figures)
+            self._fit_columns()
 
     @property
     def panels(self) -> list[FigurePanel]:
@@ -61,7 +80,19 @@ class SummaryView(VerticalScroll, can_focus=False):
     def watch_briefing(self, briefing: Briefing | None) -> None:
         if briefing is None:
             return
-        info = briefing.info
+        self._show_header(Glance.of(briefing))
+        news = news_of(self, briefing)
+        badge = Text()
+        if news:
+            badge.append(f" {NEW_MARK} new ", style="bold reverse")
+            badge.append(" " + news.summary().replace("New since", "since", 1))
+        self.query_one("#summary-new", Static).update(badge)
+        self.query_one("#summary-new").display = bool(news)
+        for panel in self.panels:  # what is new is known once the briefing is read
+            panel.refresh()
+
+    def _show_header(self, glance: Glance) -> None:
+        info = glance.info
         about = [one_line(info.topic), describe_date(info.date)]
         title = Text(" · ".join(part for part in about if part), style="bold italic")
         self.query_one("#summary-title", Static).update(title)
@@ -73,25 +104,17 @@ class SummaryView(VerticalScroll, can_focus=False):
             bottom.append(printable(info.bottom_line))
         self.query_one("#summary-bottom-line", Static).update(bottom)
         self.query_one("#summary-bottom-line").display = bool(info.bottom_line)
-        counts = briefing.counts
         line = Text()
         for name in ("articles", "speakers", "quotes", "figures"):
             if line:
                 line.append(" · ")
-            number, noun = count(counts[name], name[:-1]).split(" ", 1)
+            number, noun = count(glance.counts[name], name[:-1]).split(" ", 1)
             line.append(number, style="bold")
             line.append(f" {noun}")
-        if not briefing.articles:
+        if glance.empty:
             line = Text(self._empty_words(), style="italic")
         self.query_one("#summary-counts", Static).update(line)
-        news = news_of(self, briefing)
-        badge = Text()
-        if news:
-            badge.append(f" {NEW_MARK} new ", style="bold reverse")
-            badge.append(" " + news.summary().replace("New since", "since", 1))
-        self.query_one("#summary-new", Static).update(badge)
-        self.query_one("#summary-new").display = bool(news)
-        if self.key_figures is None and briefing.articles:
+        if not self.panels and not glance.empty and glance.key_figures is None:
             self.query_one("#summary-more", Static).update(
                 Text("Comparing the figures across the articles…", style="italic")
             )
@@ -107,24 +130,40 @@ class SummaryView(VerticalScroll, can_focus=False):
                 "'briefing import ARTICLE... -o FILE', or add them to the file by hand "
                 "(docs/format.md).")
 
-    async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
-        briefing = self.briefing
-        if key_figures is None or briefing is None:
-            return
-        focused = self.app.focused
-        had_focus = isinstance(focused, FigurePanel) and focused in self.panels
-        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
-        grid = self.query_one("#figure-grid", Grid)
-        await grid.remove_children()
+    @staticmethod
+    def _panels(key_figures: KeyFigures, sources: tuple[str, ...]) -> list[FigurePanel]:
         entries = key_figures.entries[:MAX_PANELS]
-        panels = [FigurePanel(entry, briefing, i) for i, entry in enumerate(entries)]
-        await grid.mount_all(panels)
-        more = key_figures.total - len(panels)
+        return [FigurePanel(entry, line, i) for i, (entry, line) in
+                enumerate(zip(entries, sources, strict=False))]
+
+    def _show_more(self, key_figures: KeyFigures) -> None:
+        more = key_figures.total - min(len(key_figures.entries), MAX_PANELS)
         self.query_one("#summary-more", Static).update(
             Text(f"{more:,} more figures: the figure ledger (4), search (s) or the articles (3).",
                  style="italic")
             if more > 0 else ""
         )
+
+    async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
+        briefing = self.briefing
+        if key_figures is None or briefing is None:
+            return
+        glance = Glance.of(briefing, key_figures)
+        entries = key_figures.entries[:MAX_PANELS]
+        panels = self.panels
+        if len(panels) == len(entries):  # the same panels, shown again: focus stays put
+            for panel, entry, line in zip(panels, entries, glance.sources, strict=False):
+                panel.show(entry, line)
+            self._show_more(key_figures)
+            return
+        focused = self.app.focused
+        had_focus = isinstance(focused, FigurePanel) and focused in panels
+        index = focused.index if had_focus and isinstance(focused, FigurePanel) else 0
+        grid = self.query_one("#figure-grid", Grid)
+        await grid.remove_children()
+        panels = self._panels(key_figures, glance.sources)
+        await grid.mount_all(panels)
+        self._show_more(key_figures)
         self._fit_columns()
         if panels and (had_focus or (self.display and self.app.focused is None)):
             self.call_after_refresh(self._settle_focus, panels[min(index, len(panels) - 1)])

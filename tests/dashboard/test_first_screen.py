@@ -1,0 +1,92 @@
+"""A warm open: the key figures an earlier open kept are on the first frame, before the files
+are read; the rest of the dashboard follows, and nothing the reader does meanwhile is lost."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.dashboard.widgets import FigurePanel
+from tui.session.session import BriefingSession
+
+from .conftest import ready, until
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Files count as settled at once, and reading them waits until the gate opens."""
+    import tui.search.freshness
+
+    monkeypatch.setattr(tui.search.freshness, "RACY_SECONDS", -1.0)
+    opened = threading.Event()
+    load = BriefingSession._load
+
+    def held(self: BriefingSession, progress: object) -> object:
+        opened.wait(timeout=10)
+        return load(self, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BriefingSession, "_load", held)
+    yield opened
+    opened.set()
+
+
+async def _open_once(app_for, gate: threading.Event) -> None:
+    """An earlier open, which keeps the first screen."""
+    gate.set()
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+    gate.clear()
+
+
+async def test_the_kept_key_figures_are_on_the_first_frame(app_for, gate: threading.Event):
+    await _open_once(app_for, gate)
+    app = app_for()
+    assert app.glance is not None and app.glance.key_figures is not None
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.result is None  # the files are not read yet...
+        panels = list(app.screen.query(FigurePanel))
+        lead = app.glance.key_figures.entries[0].lead.display_value
+        assert panels and panels[0].entry.lead.display_value == lead  # ...the figures are shown
+        assert app.focused is panels[0]
+        gate.set()
+        await ready(pilot)
+        assert app.screen.query(FigurePanel).first() is panels[0]  # the same panels, kept
+        assert app.focused is panels[0]
+
+
+async def test_a_view_asked_for_before_the_files_are_read_opens_once_they_are(
+    app_for, gate: threading.Event
+):
+    await _open_once(app_for, gate)
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        assert app.main.view == "quotes" and app.main.loading  # "Reading the briefing files…"
+        gate.set()
+        await ready(pilot)
+        assert app.main.quotes.display and app.focused is app.main.quotes.speaker_list
+
+
+async def test_a_figure_opened_before_the_files_are_read_opens_at_the_figure(
+    app_for, gate: threading.Event, seed_dir: Path
+):
+    await _open_once(app_for, gate)
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lead = app.screen.query(FigurePanel).first().entry.lead
+        await pilot.press("enter")
+        gate.set()
+        await ready(pilot)
+        await until(pilot, lambda: app.main.articles.reading)
+        reader = app.main.articles.reader
+        assert reader.article is not None and reader.article.id == lead.article_id
+        assert reader.highlight == (lead.start, lead.end)
+        await pilot.press("escape")
+        assert app.main.view == "summary"

@@ -1,0 +1,111 @@
+"""Small derived values kept beside the load cache, each under a key that says when it holds.
+
+What a warm start needs before anything else (the summary's first screen, a rendered brief)
+is stored here under a name and a key, the digest of everything it was derived from (the
+files' signature, the code, the options). `read_derived(name, key)` gives the value only
+when the stored key is the same, the checksum matches and the file is the user's own
+(pickle runs code when loaded); anything else is a miss, never an error. Writes go through a
+temporary file and `os.replace`; the least recently written files beyond MAX_FILES go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+from tui import __version__
+from tui.store.folder import cache_dir
+from tui.store.private import UnsafeFolder, lock_temporary, owned, private_folder
+
+MAGIC = b"BRFDERIV"
+MAX_FILES = 32
+"""Derived files kept; each set of paths opened has a few."""
+
+_HEADER = struct.Struct("<8sII")  # magic, length of the key, CRC-32 of the payload
+_STAMP = f"{__version__} {sys.version_info[:3]} {pickle.HIGHEST_PROTOCOL}"
+
+
+def derived_path(name: str, folder: Path | None = None) -> Path:
+    """Where the value called `name` is kept (any text: it is hashed into a file name)."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return (folder or cache_dir()) / "derived" / f"{digest}.pickle"
+
+
+def _full_key(key: str) -> bytes:
+    return f"{_STAMP}\0{key}".encode("utf-8", "surrogatepass")
+
+
+def read_derived(name: str, key: str, folder: Path | None = None) -> object | None:
+    """The value stored as `name` under `key`, or None."""
+    path = derived_path(name, folder)
+    expected = _full_key(key)
+    try:
+        with open(path, "rb") as handle:
+            if not owned(handle.fileno()):
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    try:
+        magic, key_length, crc = _HEADER.unpack_from(data)
+        start = _HEADER.size + key_length
+        if magic != MAGIC or data[_HEADER.size : start] != expected:
+            return None
+        payload = memoryview(data)[start:]
+        if zlib.crc32(payload) != crc:
+            return None
+        return pickle.loads(payload)
+    except Exception:  # a damaged or foreign file is only a miss
+        return None
+
+
+def write_derived(name: str, key: str, value: object, folder: Path | None = None) -> bool:
+    """Store `value` as `name` under `key`; False when it could not be written (the next
+    start is only slower)."""
+    path = derived_path(name, folder)
+    full_key = _full_key(key)
+    temp_name = ""
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        private_folder(path.parent)
+        import tempfile
+
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
+        lock_temporary(fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_HEADER.pack(MAGIC, len(full_key), zlib.crc32(payload)))
+            handle.write(full_key)
+            handle.write(payload)
+        os.replace(temp_name, path)
+        temp_name = ""
+        _prune(path.parent, keep=path)
+        return True
+    except (OSError, UnsafeFolder, pickle.PicklingError, TypeError, AttributeError):
+        return False
+    finally:
+        if temp_name:
+            Path(temp_name).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    from tui.store.private import prune_temporaries
+
+    try:
+        stored = sorted(
+            (entry for entry in folder.glob("*.pickle") if entry != keep),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in stored[MAX_FILES - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    prune_temporaries(folder)
+
+
+__all__ = ["MAX_FILES", "derived_path", "read_derived", "write_derived"]
