@@ -67,6 +67,8 @@ TIME_CAPS = _lower("weekdays", "months")
 _NOT_PERSON_LAST = word_set("non_person_last_words")
 _NOT_PERSON_FIRST = word_set("non_person_first_words")
 _GROUP_NOUN_RE = re.compile(r"[A-Z]\w+(?:ians|icans|ites)$")
+# Capitalised words of a title that may stand alone before a first name ("Development Jean Ng").
+_TITLE_LIKE = frozenset({"development", "affairs", "services", "relations", "resources"})
 _NOT_ROLE_OPENERS = frozenset(
     {"while", "when", "after", "before", "speaking", "addressing", "in", "on", "at", "during"}
 )
@@ -110,12 +112,28 @@ def split_title(run: str) -> tuple[str | None, str | None]:
         cut = 0  # "State Department", "Senate Judiciary Committee": an organisation's own name
     if tokens and _COMPOUND_ADJ_RE.search(tokens[-1]):
         return None, None  # "Trump-style", "Obama-era": an adjective, not a name
+    if not cut:
+        cut = _first_name_start(tokens)
     title = " ".join(tokens[:cut]) or None
     name_tokens = [_clean_token(t) for t in tokens[cut:]]
     name = " ".join(t for t in name_tokens if t) or None
     if name and name.lower() in TITLE_WORDS | STOP_CAPS:
         return title, None
     return title, name
+
+
+def _first_name_start(tokens: list[str]) -> int:
+    """Where a known first name starts a person's name after other capitalised words of a long
+    title ("Social Development Jean-Yves Duclos" from "Minister of Families, Children and Social
+    Development Jean-Yves Duclos"); 0 when there is none or the words before are names too."""
+    for k in range(1, len(tokens) - 1):
+        if first_name_gender(tokens[k]) is None:
+            continue
+        before = tokens[:k]
+        if any(first_name_gender(t) is not None for t in before) or is_org_name(" ".join(before)):
+            return 0
+        return k if len(before) >= 2 or before[0].lower() in _TITLE_LIKE else 0
+    return 0
 
 
 @functools.lru_cache(maxsize=8192)

@@ -97,10 +97,13 @@ def subject_after_verb(text: str, lo: int, hi: int) -> Mention | None:
 def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
     """The last name in 'Ohio State University professor Paul Beck', not in a PP or possessive."""
     best: Mention | None = None
+    best_end = 0
     for rm in NAME_RUN_RE.finditer(chunk):
         pre = chunk[: rm.start()]
         if PREP_END_RE.search(pre):
             continue
+        if best is not None and PREPOSITIONS.intersection(chunk[best_end : rm.start()].split()):
+            continue  # "Chief Jo Abram of the Association of Iroquois and Allied Indians"
         after = chunk[rm.end() :]
         if rm.group().endswith(("’s", "'s")) or after.startswith(("’s", "'s")):
             continue  # "Clinton's introducer": a determiner, not the speaker
@@ -116,6 +119,7 @@ def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
             cand.role = f"{role} {cand.role}" if cand.role else role
             cand.np_start = off
         best = cand
+        best_end = rm.end()
     return best
 
 
