@@ -35,7 +35,8 @@ def _words(name: str) -> str:
 _ADDRESS_RE = re.compile(
     r"\d+[A-Za-z]?(?:[-–]\d+)?,?\s+(?:"
     r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:" + _words("figure_street_words")
-    + r")\b\.?(?!\s+(?!(?:is|was|has|does|remains|stands|sits|lies)\b)[a-z]{2,}s\b)"
+    + r")\b\.?(?!\.?(?:\s+[A-Z][\w.]*)*\s+(?!(?:is|was|has|does|remains|stands|sits|lies)\b)"
+    r"[a-z]{2,}s\b)"
     r"|(?:" + _words("figure_street_first_words") + r")\s+(?:d[eiu]\s+|de\s+la\s+)?[A-Z])"
 )
 

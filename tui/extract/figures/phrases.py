@@ -18,7 +18,10 @@ from tui.extract.figures.words import (
 )
 
 #: A word (letters with inner apostrophes, dots, dashes or "&") or one other character.
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’&.-]*[A-Za-z]|[A-Za-z]|\S")
+#: Dotted abbreviations keep their last dot: "U.S.", "St. Louis".
+WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]\.(?=\s[A-Z])|[A-Za-z][A-Za-z'’&.-]*[A-Za-z]|[A-Za-z]|\S"
+)
 _NONSPACE_RE = re.compile(r"\S+")
 #: Punctuation stripped from a neighbouring word before looking it up.
 PUNCT = "\"'“”‘’()[]{},;:!?"
@@ -102,8 +105,10 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
             open_list = True
             continue
         if not tok[0].isalpha():
-            if tok.isdigit() and run and run[-1][0][0].isupper():
-                continue  # a name with a number in it: "63,000 Model 3 sedans"
+            if (tok.isdigit() or (tok == "-" and text[m.end() : m.end() + 1].isdigit())) and (
+                run and run[-1][0][0].isupper()
+            ):
+                continue  # a name with a number in it: "63,000 Model 3 sedans", "Covid-19 cases"
             break
         low = tok.lower()
         if not run and low in _LEADING_MODIFIERS:

@@ -136,6 +136,10 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
             return f"{pluralise(base)} of age", "age", m.end(), False
         if low in ("plus",):
             return None, None, end, False
+        if low == "strong":  # "a 2,000-strong crowd": the crowd is what is counted
+            head = head_noun(text, m.end())
+            if head:
+                return head[0], "count", head[1], True
         if w in MEASURE_ABBREVIATIONS:
             return MEASURE_ABBREVIATIONS[w], "measure", m.end(), False
         if low in MONTHS or (w[0].isupper() and not w.isupper()):
