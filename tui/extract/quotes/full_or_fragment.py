@@ -25,6 +25,9 @@ _LAST_WORD_RE = re.compile(r"[a-z\-]+$")
 _CLAUSE_AFTER_RE = re.compile(
     r",?[ \u00a0]*(?:as|while|when|until|before|after|and|but)[ \u00a0]+"
     r"(?:they|he|she|we|it|the|a|an|police|[A-Z])"
+    # or a place or time where it was chanted: "chanted “No pipelines” outside the legislature"
+    r"|(?:outside|inside|at|in|on|near|across|throughout|during|from|in[ \u00a0]+front[ \u00a0]+of)"
+    r"[ \u00a0]+(?:the|a|an|his|her|their|its|[A-Z\d])"
 )
 # Nouns for works whose titles are set in quotation marks.
 _WORK_NOUNS = word_set("work_nouns")
