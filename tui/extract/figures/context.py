@@ -39,7 +39,8 @@ def _is_apposition(text: str, pos: int) -> bool:
 
 
 def mark_ages(text: str, figs: list[Candidate]) -> None:
-    """"Morales, 54, said": a bare whole number up to 120 after a name and a comma is an age."""
+    """"Morales, 54, said", "aged 34": a bare whole number up to 120 after a name and a comma,
+    or after "aged", is an age."""
     for fig in figs:
         if (
             fig.kind == "bare"
@@ -47,8 +48,10 @@ def mark_ages(text: str, figs: list[Candidate]) -> None:
             and fig.unit is None
             and 1 <= fig.value <= 120
             and fig.value == int(fig.value)
-            and _is_apposition(text, fig.text_start)
-            and _AGE_AFTER_RE.match(text, fig.end)
+            and (
+                (_is_apposition(text, fig.text_start) and _AGE_AFTER_RE.match(text, fig.end))
+                or text[max(0, fig.text_start - 5) : fig.text_start] in ("aged ", "Aged ")
+            )
         ):
             fig.kind, fig.unit = "age", "years of age"
 

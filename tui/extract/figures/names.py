@@ -84,7 +84,7 @@ def in_name(text: str, fig: Candidate) -> bool:
     low = w.lower().rstrip(".")
     if low in STOP_WORDS or low in BOUNDS_BEFORE or low in MONTHS or low in YEAR_PREPOSITIONS \
             or low in WEEKDAYS:
-        if low == "of" and len(toks) == 2:
+        if low == "of" and len(toks) == 2 and "." not in text[fig.start : fig.num_end]:
             # "Group of 20", but not "Gatherings of 50" at the start of a sentence.
             w2 = toks[0].group()
             before = text[max(0, toks[0].start() - 3) : toks[0].start()].strip()

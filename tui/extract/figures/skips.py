@@ -29,6 +29,12 @@ _PAIR_RE = re.compile(
 _PAIR_HINT_RE = re.compile(r"\d\s?[-–]\s?\d")
 _SLASH_HINT_RE = re.compile(r"\d/\d")
 _WORDS_RE = re.compile(r"[A-Za-z]+")
+#: An age bracket that names a group of people ("women aged 25 to 54", "ages 18-34"): the
+#: bracket says who is counted, it is not itself an amount.
+_AGE_BRACKET_RE = re.compile(
+    r"\b[Aa]ge[sd]\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}(?![\d%])"
+)
+_AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
@@ -62,10 +68,13 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
 
 
 def skip_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose digits are not figures: phone numbers, list markers, scores, slashed dates."""
+    """Spans whose digits are not figures: phone numbers, list markers, scores, slashed dates,
+    age brackets."""
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    if _AGE_HINT_RE.search(text):
+        spans += [m.span() for m in _AGE_BRACKET_RE.finditer(text)]
     return spans
