@@ -165,7 +165,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             continue
         raw = m.group()
         fraction = _SLASH_FRACTION_RE.match(text, e) if raw.isdigit() else None
-        if fraction and text[s - 1 : s] != "/":
+        if fraction and text[s - 1 : s] != "/" and len(raw) < 4:  # not "2020/21"
             if is_slash_fraction(int(raw), int(fraction.group(1))):
                 # "2/3 of the wells": a fraction, its value n/d.
                 value = int(raw) / int(fraction.group(1))
@@ -181,6 +181,11 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             # "2 1/2 inches", "2-1/2 years": a whole number and a fraction.
             part = int(mixed.group("n")) / int(mixed.group("d"))
             e = consumed = mixed.end()
+        if len(raw) == 2 and s and (
+            (s >= 5 and text[s - 1] in "-–/" and text[s - 5 : s - 1].isdigit())
+            or (text[s - 1] in "'’" and not text[s - 2 : s - 1].isalnum())
+        ):
+            continue  # the end of a span of years ("2019-20", "2020/21"), a year cut short ("'08")
         # Times of day, ordinals, decades, codes and names.
         if TIME_AFTER_RE.match(text, e) or _CODE_AFTER_RE.match(text, e):
             continue

@@ -11,6 +11,7 @@ from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import PUNCT, is_plural, tokens_before
 from tui.extract.figures.words import MONTHS, STOP_WORDS, YEAR_ERAS, YEAR_PREPOSITIONS, YEAR_STRONG
 
+_PERIOD_PREFIX_RE = re.compile(r"(?i:mid|early|late|pre|post)-$")
 _MONTH_AFTER_RE = re.compile(r"\s?(?:of\s+)?(?P<m>[A-Za-z]+)\b")
 
 
@@ -23,6 +24,9 @@ def is_year(text: str, fig: Candidate) -> bool:
         return False
     if not 1000 <= fig.value <= 2200 or fig.value != int(fig.value):
         return False
+    period = _PERIOD_PREFIX_RE.search(text, max(0, fig.start - 6), fig.start)
+    if period and 1800 <= fig.value <= 2100:
+        return True  # "mid-2025", "pre-2008", "late-1990s"
     toks = tokens_before(text, fig.start, 2)
     attached = bool(toks) and toks[-1].end() == fig.start
     prev_raw = toks[-1].group() if toks and not attached else ""
