@@ -73,7 +73,7 @@ def in_name(text: str, fig: Candidate) -> bool:
     if not toks or toks[-1].end() == fig.text_start:
         return False
     w = toks[-1].group()
-    if w in LABEL_NOUNS and fig.start == fig.text_start:
+    if w in LABEL_NOUNS and fig.start == fig.text_start and fig.scale == 1.0:
         return True  # "phase 3 trials", "type 2 diabetes", "wearing number 10"
     if fig.word and not text[fig.start].isupper():
         return False

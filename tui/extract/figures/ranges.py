@@ -12,7 +12,8 @@ from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import tokens_before
 
 _RANGE_JOIN_RE = re.compile(
-    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>to|and|through)|(?P<or>or))\s*$", re.IGNORECASE
+    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+)?to|and|through)|(?P<or>or))\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -37,6 +37,7 @@ _AGE_BRACKET_RE = re.compile(
 _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+_PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -57,6 +58,8 @@ def _hinted(text: str, hint: re.Pattern[str], full: re.Pattern[str]) -> list[re.
 def _is_score(text: str, m: re.Match[str]) -> bool:
     """Whether a pair of numbers joined by a dash is a result (a score, a tally of votes)."""
     start, end = m.span()
+    if _PERCENT_AFTER_RE.match(text, end):
+        return False
     if int(m.group("a")) >= int(m.group("b")):
         return not text[end : end + 1].isalpha()
     before = _WORDS_RE.findall(text, max(0, start - 40), start)[-4:]
