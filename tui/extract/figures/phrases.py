@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tui.extract.figures.numbers import NUMBER_WORDS_RE
 from tui.extract.figures.words import (
     IRREGULAR_PLURALS,
     MONTHS,
@@ -79,6 +80,7 @@ def _continues_phrase(text: str, word: str, nxt: re.Match[str]) -> bool:
         return bool(
             after and after.group()[0].isalpha() and after.group().lower() not in STOP_WORDS
             and word.lower() in IRREGULAR_PLURALS
+            and not NUMBER_WORDS_RE.match(after.group())  # "people and two hundred homes"
         )
     return word[:-1].isupper() and len(word) > 2 and tok.isalpha() and tok.islower() and \
         tok not in STOP_WORDS

@@ -76,8 +76,9 @@ def currency_before(before: str) -> re.Match[str] | None:
 
 _SCALE_WORDS = [k for k in SCALE_SUFFIXES if len(k) > 1]
 _SCALE_LETTERS = "".join(k + k.upper() for k in SCALE_SUFFIXES if len(k) == 1)
+#: A scale word after a numeral, spaced, hyphenated ("a $1.5-million grant") or attached.
 _SCALE_AFTER_RE = re.compile(
-    r"(?:\s?(?P<word>" + _alternation(_SCALE_WORDS) + r")"
+    r"(?:[\s-]?(?P<word>" + _alternation(_SCALE_WORDS) + r")"
     r"|(?P<tight>[" + _SCALE_LETTERS + r"]|bn|mn|tn))(?![A-Za-z0-9])",
 )
 #: "%", "per cent", "percent", "pct", "percentage points", "basis points", "bps": the spellings
