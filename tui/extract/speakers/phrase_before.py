@@ -246,7 +246,8 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
         return head  # "Jason Chaffetz, R-Utah," / "Harry Bolt, 30,"
     run = NAME_START_RE.fullmatch(inner) if inner else None
     if run and _PLACE_PP_END_RE.search(text, max(lo, comma - 60), comma):
-        return head  # "Ann Ode, a farmer from Monsey, New York,": the rest of the address
+        # "Ann Ode, a farmer from Monsey, New York,": the rest of the address
+        return subject_before(text, lo, comma + 1, depth + 1) or head
     if run and not is_org_name(inner):
         named = mention_from_run(text, inner_start, inner_start + len(inner), None)
         if named is not None:

@@ -15,11 +15,17 @@ from tui.extract.speakers.descriptions import resolve_description
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.genders import Gender, first_name_gender
 from tui.extract.speakers.mention import Mention
-from tui.extract.speakers.names import PREP_END_RE, ROLE_NOUNS, is_org_name, looks_like_person
+from tui.extract.speakers.names import (
+    PREP_END_RE,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    is_org_name,
+    looks_like_person,
+)
 from tui.extract.speakers.orgs import full_org_name
 from tui.extract.speakers.registry import Registry
 from tui.extract.speakers.roles import roles_at
-from tui.extract.vocabulary import word_set
+from tui.extract.vocabulary import table, word_set
 
 _NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside any subject
 _FEMALE_TITLES = word_set("titles_female")
@@ -37,6 +43,47 @@ _OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])[a-z]+ed[ \u00a0]*$")
 # Verbs whose following noun is the listener: "told Ann Ng", "asked Ann Ng".
 _OBJECT_VERBS = word_set("speech_verbs_listener")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_APPOSITIVE_BEFORE_RE = re.compile(r"[A-Z][\w.’'\-]*,[ \u00a0]*$")
+_INTERVIEWERS = frozenset({"reporter", "journalist", "interviewer", "moderator", "host", "anchor"})
+_UNNAMED_PERSON_NOUNS = table("unnamed_person_nouns")
+# Role nouns that give a gender ("a spokeswoman" is "she").
+_FEMALE_HEADS = frozenset(
+    "spokeswoman chairwoman businesswoman congresswoman councilwoman actress mother wife "
+    "daughter sister widow".split()
+)
+_MALE_HEADS = frozenset(
+    "spokesman chairman businessman congressman councilman actor father husband son "
+    "brother".split()
+)
+
+
+def _new_unnamed(m: Mention) -> Entity | None:
+    """'A spokeswoman for the ministry said', 'one resident said': an indefinite description of
+    a person who speaks brings someone new and unnamed into the story, kept as described; a
+    later "she" may mean them (see Resolver.pronoun). Not one who asks the questions ("a
+    reporter asked")."""
+    head = (m.head or "").lower()
+    first = m.text.split(maxsplit=1)[0].lower() if m.text else ""
+    words = [w.lower() for w in m.text.split()]
+    if (
+        first not in _INDEFINITE
+        or head in _INTERVIEWERS
+        or not (head in ROLE_NOUNS or head in _UNNAMED_PERSON_NOUNS)
+        or head not in words
+        or _DETERMINERS.intersection(words[1 : words.index(head)])
+        or PREPOSITIONS.intersection(words[1 : words.index(head)])
+    ):
+        return None  # not "a fine after the man": one noun phrase, its head a person
+    gender: Gender | None = None
+    given = _UNNAMED_PERSON_NOUNS.get(head, "-")
+    if given in ("m", "f"):
+        gender = "m" if given == "m" else "f"
+    elif head in _FEMALE_HEADS:
+        gender = "f"
+    elif head in _MALE_HEADS:
+        gender = "m"
+    return Entity(" ".join(m.text.split()), False, True, gender, named=False)
 
 
 def is_group_noun(word: str) -> bool:
@@ -135,6 +182,10 @@ class Resolver:
             self.learn_gender(ent, m.text)
         else:
             ent = resolve_description(self, m)
+            if ent is None and speaking and not _APPOSITIVE_BEFORE_RE.search(
+                self.registry.masked, max(0, m.start - 40), m.start
+            ):
+                ent = _new_unnamed(m)  # not "Ann Ode, a nurse,": she is named
         if ent is not None:
             if background:
                 self.backgrounded.add(len(self.history))
@@ -213,6 +264,8 @@ class Resolver:
         for k in range(n - 1, max(n - 12, 0) - 1, -1):
             ent = self.history[k]
             if ent.person_like and ent.gender in (None, want):
+                if not ent.named and not self._near(self.history_pos[k], pos):
+                    continue  # an unnamed person is meant only right after being described
                 if k in self.backgrounded and ent is not passed:
                     if passed is None:
                         passed, passed_pos = ent, self.history_pos[k]
