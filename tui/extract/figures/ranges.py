@@ -12,7 +12,8 @@ from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import tokens_before
 
 _RANGE_JOIN_RE = re.compile(
-    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+)?to|and|through)|(?P<or>or))\s*$",
+    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+)?to|and|through)|(?P<or>or)"
+    r"|(?P<by>x|×|by|-by-))\s*$",
     re.IGNORECASE,
 )
 
@@ -42,8 +43,14 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                         ok = same and not by and (prev.unit is None or prev.unit == fig.unit)
                         # "from 208 pounds to 193": the high end takes the low end's unit.
                         ok = ok or ("from" in intro and fig.unit is None and fig.kind == "bare")
-                elif m.group("or") and prev.unit is None and fig.unit and prev.kind == "bare":
-                    # "eight or nine euros", "8 or $9": two figures, one unit.
+                elif (
+                    (m.group("or") or m.group("by"))
+                    and prev.unit is None
+                    and fig.unit
+                    and prev.kind == "bare"
+                ):
+                    # "eight or nine euros", "8 or $9", "3 x 4 metres", "a 10-by-12-foot shed":
+                    # two figures, one unit.
                     prev.unit, prev.kind = fig.unit, fig.kind
             if ok:
                 # "$10 to $15 billion": the low end shares the scale when it is the smaller.

@@ -148,7 +148,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         kind: FigureKind = "measure" if low in MEASURE_WORDS else "count"
         if low in TIME_LOOKUP:
             kind = "duration"
-        return pluralise(w), kind, m.end(), False
+        # "a 12-foot wall" stays in "foot": "feet" and "foot" are one unit only to a reader.
+        return (w if low == "foot" else pluralise(w)), kind, m.end(), False
     m = _ABBREV_AFTER_RE.match(text, end)
     if m:
         u = m.group("u")
