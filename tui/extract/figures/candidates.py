@@ -96,6 +96,7 @@ _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
 _CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
 #: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
 _CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
+_CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -202,6 +203,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         text_start = s
         unit: str | None = None
         kind: FigureKind | None = None
+        if c1 == "-" and s > 1 and text[s - 2].isdigit() and _CODE_BEFORE_RE.search(before):
+            continue  # "A350-1000", "F-16-2": the end of a code
         if cur is None and _NO_BEFORE_RE.search(before):
             continue  # "No. 23", "# 7": a number that names, not one that counts
         if cur:

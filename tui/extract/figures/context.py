@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.extract.figures.figure import Candidate
+from tui.extract.figures.names import is_gapped
 from tui.extract.figures.phrases import can_head, head_noun, is_plural, tokens_before
 from tui.extract.figures.words import COMPARISON_PHRASES, PLACE_NOUNS
 
@@ -80,6 +81,15 @@ def context_units(text: str, figs: list[Candidate]) -> None:
     sentences = _sentence_spans(text)
     for i, fig in enumerate(figs):
         if fig.unit is not None or fig.kind not in ("bare",) or fig.drop:
+            continue
+        if is_gapped(text, fig):
+            sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)
+            for prev in reversed(figs[:i]):
+                if prev.start >= sent_start and _is_countable(prev) and prev.unit:
+                    fig.unit, fig.kind = prev.unit, "count"
+                    break
+            else:
+                fig.drop = True  # "Chelsea 2, Arsenal 1": names and numbers, nothing counted
             continue
         after = text[fig.end : fig.end + 40]
         before = text[max(0, fig.text_start - 20) : fig.text_start].lower()

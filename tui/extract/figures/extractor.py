@@ -102,7 +102,7 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
     mark_ages(text, kept)
     kept = merge_ranges(text, kept)
     context_units(text, kept)
-    kept = [f for f in kept if not (f.word and f.value == 1 and f.unit is None)]
+    kept = [f for f in kept if not f.drop and not (f.word and f.value == 1 and f.unit is None)]
     for fig in kept:
         if fig.kind != "year":
             apply_bounds(text, fig)

@@ -20,6 +20,7 @@ from tui.extract.figures.words import (
 )
 from tui.extract.vocabulary import word_list, word_set
 
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.;,)]|and\b|$)")
 #: Nouns that make the number right after them a label ("phase 3", "type 2", "flight 302").
 LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns")
 #: Words naming a step on a scale: "Category 4" is an amount even with its capital.
@@ -65,6 +66,25 @@ def mark_scale_step(text: str, fig: Candidate) -> bool:
     return True
 
 
+def is_gapped(text: str, fig: Candidate) -> bool:
+    """"Boeing delivered 50 jets, Airbus 60": a bare number after ", Name" that ends its clause
+    repeats an earlier figure's verb and noun, left out. Whether it counts anything is decided
+    with the other figures of its sentence (:func:`~tui.extract.figures.context.context_units`).
+    """
+    if fig.kind != "bare" or fig.word or fig.unit is not None:
+        return False
+    toks = tokens_before(text, fig.text_start, 2)
+    if len(toks) < 2 or not toks[0].group().endswith(",") or toks[1].end() == fig.text_start:
+        return False
+    name = toks[1].group()
+    return name[:1].isupper() and name.isalpha() and _CLAUSE_END_RE.match(text, fig.end) is not None
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?\n"
+
+
 def in_name(text: str, fig: Candidate) -> bool:
     """A number that is part of a name: "Game 6", "Big 12", "iPhone 11", "Group of 20"."""
     if fig.kind not in ("bare", "count"):
@@ -73,15 +93,21 @@ def in_name(text: str, fig: Candidate) -> bool:
     if not toks or toks[-1].end() == fig.text_start:
         return False
     w = toks[-1].group()
+    if is_gapped(text, fig):
+        return False
     if w in LABEL_NOUNS and fig.start == fig.text_start and fig.scale == 1.0:
         return True  # "phase 3 trials", "type 2 diabetes", "wearing number 10"
     if fig.word and not text[fig.start].isupper():
         return False
     if fig.kind == "count" and fig.unit and (fig.unit.lower() in MEASURE_WORDS):
         return False
+    if fig.scale != 1.0:
+        return False  # "India 1.4 billion": names are not numbered in millions
     if not w[0].isalpha() or w.endswith((",", ":", ";", ")", ".", "!", "?")):
         return False
     low = w.lower().rstrip(".")
+    if low.endswith("ly") and fig.kind == "count" and _starts_sentence(text, toks[-1].start()):
+        return False  # "Barely 30 voters": an adverb, capitalised only by its place
     if low in STOP_WORDS or low in BOUNDS_BEFORE or low in MONTHS or low in YEAR_PREPOSITIONS \
             or low in WEEKDAYS:
         if low == "of" and len(toks) == 2 and "." not in text[fig.start : fig.num_end]:
