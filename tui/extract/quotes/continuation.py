@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tui.extract.quotes.attribution import ends_between
 from tui.extract.quotes.confidence import AttributionBasis as Basis
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, opens_paragraph
 from tui.extract.quotes.speech_events import Event
@@ -17,6 +18,7 @@ from tui.extract.speakers.entity import Entity
 CONTEXT_PARAS = 3  # paragraphs before a quotation whose speakers it may continue
 # A past-tense verb right after a subject: "Valastro praised", "Ng spoke", "Ng was".
 _VERB_AFTER_SUBJECT_RE = re.compile(
+    r"(?:,[ \u00a0]+[a-z]+(?:[ \u00a0]+[a-z]+)?,)?"  # "Roy, however, was"
     r"[ \u00a0]+(?:[a-z]+ed|said|told|spoke|wrote|was|is|has|had|made|gave|took|went|came)\b"
 )
 
@@ -97,6 +99,10 @@ def _inherit(ctx: _Context, i: int) -> tuple[Entity | None, Basis]:
             return said_ent, Basis.PREVIOUS_PARAGRAPH
         if subjects:
             return subjects[-1].entity, Basis.PREVIOUS_PARAGRAPH
+    if last_q is not None:
+        other = _closing_subject(ctx, k, ctx.spans[last_q].close_pos)
+        if other is not None and other is not ctx.speakers[last_q] and other is not said_ent:
+            return other, Basis.PREVIOUS_SUBJECT
     if last_q is not None and ctx.spans[last_q].open_pos > said_pos:
         return ctx.speakers[last_q], Basis.PREVIOUS_PARAGRAPH
     if said_ent is not None:
@@ -106,6 +112,34 @@ def _inherit(ctx: _Context, i: int) -> tuple[Entity | None, Basis]:
         if subject is not None:
             return subject, Basis.PREVIOUS_SUBJECT
     return _recent_speaker(ctx, i, s.para - CONTEXT_PARAS), Basis.CONVERSATION
+
+
+def _closing_subject(ctx: _Context, para: int, quote_close: int) -> Entity | None:
+    """The person a paragraph ends on after its last quotation: the subject of a last sentence
+    that holds no quotation ("“...,” Ng said. Roy, however, was not convinced."). A quotation
+    opening the next paragraph continues the earlier speaker only when the paragraph ended
+    with that speaker's quotation."""
+    lo, hi = ctx.paras[para]
+    inside = ends_between(ctx.ends, lo, hi - 1)
+    if not inside or inside[-1] <= quote_close + 1:
+        return None  # the last sentence holds the quotation (or its attribution)
+    later = bisect.bisect_right(ctx.ends, quote_close + 1)
+    if later >= len(ctx.ends) or ctx.ends[later] >= hi - 1:
+        return None  # only the quotation's own sentence follows
+    tail = ctx.ends[bisect.bisect_left(ctx.ends, hi - 1) - 1]
+    for ev in reversed(ctx.subjects.get(para, [])):
+        if ev.mention.start < tail:
+            break
+        ent = ev.entity
+        if (
+            not ev.speaking
+            and ent is not None
+            and ent.person_like
+            and ev.mention.kind == "name"
+            and _VERB_AFTER_SUBJECT_RE.match(ctx.masked, ev.mention.end)
+        ):
+            return ent
+    return None
 
 
 def _last_person_subject(ctx: _Context, para: int) -> Entity | None:

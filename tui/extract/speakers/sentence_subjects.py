@@ -73,6 +73,11 @@ _BODY_AFTER_RE = re.compile(rf"{SP}(campaign|administration|government)\b")
 _DET_WORDS = frozenset(
     "the a an his her its their our one another this that some several many two three".split()
 )
+# Words that end a subject phrase: a verb or a conjunction after its head ("came after").
+_CLAUSE_BREAK = frozenset(
+    "came come comes went was were is are has have had said says told after before when while "
+    "because since as and but".split()
+)
 _DESC_SUBJECT_RE = re.compile(rf"{DET}(?:{SP}[\w’'.\-]+){{1,5}}")
 _LEAD_WORDS = word_set("lead_words")
 _TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")
@@ -185,6 +190,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if words[1].lower() in _BODY_NOUNS:  # "his campaign sent out ...": whose body speaks
             desc = " ".join(words[:2])
             return Mention(off, off + len(desc), desc, "desc", head=words[1].lower())
+        for j in range(1, len(words)):
+            if words[j].lower() in _CLAUSE_BREAK:
+                words = words[:j]  # "Her comments came after Mayor ...": the subject ended
+                break
         for k in range(len(words), 1, -1):
             if words[k - 1].lower().rstrip(",") in ROLE_NOUNS:
                 desc = " ".join(words[:k]).rstrip(",")
