@@ -2,6 +2,7 @@
 
 Usage (from the repo root):
     .venv/bin/python benchmarks/measure_figures.py [DEV.json] [--pred OUT.jsonl] [--errors]
+        [--unit-errors]
 
 DEV.json defaults to ``../shared/devsets/figures-dev.json`` (NewsQuant format; see its README); the
 scorer ``score_figures.py`` is taken from the same folder. Two runs are scored:
@@ -13,8 +14,8 @@ scorer ``score_figures.py`` is taken from the same folder. Two runs are scored:
 
 Each run is scored on the whole set and on its two parts: a sentence whose md5(index) mod 100 is
 80 or more is in the validation part, the others in the tuning part. Rules are studied on the
-tuning part only (``--errors`` prints its misses and extra figures); the validation part is only
-measured.
+tuning part only (``--errors`` prints its misses and extra figures, ``--unit-errors`` its figures
+whose value is right and unit wrong); the validation part is only measured.
 
 Throughput is measured on the dev-set sentences and on the seed articles in ``tests/data/seeds``
 (each repeated to about 2 MB), on one core.
@@ -81,6 +82,31 @@ def _errors(gold: list[dict], pred: Path) -> None:
             print(f"--- {i}: {g['text']}\n  gold {want}\n  pred {got}")
 
 
+def _unit_errors(gold: list[dict], pred: Path, scorer: Path) -> None:
+    """Tuning figures whose value matches a gold quantity but whose unit the scorer rejects."""
+    sys.path.insert(0, str(scorer.parent))
+    import score_figures  # type: ignore[import-not-found]
+
+    rows = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines()]
+    for i, g in enumerate(gold):
+        if is_validation(i):
+            continue
+        used: set[int] = set()
+        for p in rows[i]["figures"]:
+            cands = [
+                j for j, q in enumerate(g["quantities"])
+                if j not in used and score_figures.close(p["value"], q["value"])
+            ]
+            if not cands:
+                continue
+            j = next((j for j in cands if score_figures.unit_ok(p, g["quantities"][j])), cands[0])
+            used.add(j)
+            q = g["quantities"][j]
+            if not score_figures.unit_ok(p, q):
+                want = f"{q['unit']!r} / {q['normalized_unit']!r}"
+                print(f"{i}: {p['value']!r} {p['unit']!r}  gold {want}")
+
+
 def _score(scorer: Path, dev: Path, pred: Path) -> dict[str, object]:
     result = subprocess.run(
         [sys.executable, str(scorer), str(dev), str(pred)],
@@ -110,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--pred", type=Path, default=None, help="where to write predictions")
     parser.add_argument("--errors", action="store_true", help="print tuning-part differences")
+    parser.add_argument(
+        "--unit-errors", action="store_true", help="print tuning-part figures with a wrong unit"
+    )
     args = parser.parse_args(argv)
 
     seed_paths = sorted((REPO / "tests/data/seeds").glob("*.txt"))
@@ -125,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         _write_predictions(texts, pred_qty, keep_calendar=False)
         if args.errors:
             _errors(gold, pred_qty)
+        if args.unit_errors:
+            _unit_errors(gold, pred_qty, scorer)
         for name, pred in (("all", pred_all), ("quantities", pred_qty)):
             parts = [("", args.dev, pred)]
             for part, keep in (("tuning", True), ("validation", False)):
