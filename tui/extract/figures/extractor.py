@@ -19,9 +19,10 @@ Conventions of the output:
 
 The rules are deliberately lexical (no tagger, no model): they run on a single core at several
 MB/s, and every rule has a regression case in ``tests/extract/figures/cases/``. This module runs
-the rules in order; each family lives in a module of its own (:mod:`.candidates`, :mod:`.units`,
-:mod:`.dates`, :mod:`.names`, :mod:`.ranges`, :mod:`.context`, :mod:`.bounds`, :mod:`.about`),
-and the words they use are data in :mod:`tui.extract.vocabulary`.
+the rules in order; each family lives in a module of its own (:mod:`.candidates`,
+:mod:`.word_numbers`, :mod:`.skips`, :mod:`.units`, :mod:`.dates`, :mod:`.names`, :mod:`.ranges`,
+:mod:`.context`, :mod:`.bounds`, :mod:`.about`), and the words they use are data in
+:mod:`tui.extract.vocabulary`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from collections import Counter
 
 from tui.extract.figures.about import about, score
 from tui.extract.figures.bounds import apply_bounds
-from tui.extract.figures.candidates import numeral_candidates, word_candidates
+from tui.extract.figures.candidates import numeral_candidates
 from tui.extract.figures.context import PARTITIVE_RE, context_units, mark_ages
 from tui.extract.figures.dates import is_date_day, is_year
 from tui.extract.figures.figure import (
@@ -49,6 +50,7 @@ from tui.extract.figures.names import (
 )
 from tui.extract.figures.ranges import merge_ranges
 from tui.extract.figures.skips import skip_spans
+from tui.extract.figures.word_numbers import word_candidates
 from tui.extract.figures.words import RATE_NOUNS
 
 __all__ = ["CALENDAR_UNITS", "ExtractedFigure", "FigureBound", "extract_figures", "is_calendar"]

@@ -1,0 +1,199 @@
+"""Figures written in words: vague amounts ("dozens of"), fractions ("a third of",
+"three-quarters"), number words ("forty-eight", "two and a half million") and multiples
+("sixfold").
+
+Numerals are read by :mod:`tui.extract.figures.candidates`; this module finds the words, outside
+the spans the numerals took.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.extract.figures.figure import Candidate, FigureBound
+from tui.extract.figures.numbers import (
+    ARTICLE_BEFORE_RE,
+    ARTICLE_WORDS,
+    DENOMINATORS,
+    NUMBER_WORDS_RE,
+    NUMERATORS,
+    SCALE_SUFFIXES,
+    SCALES,
+    SMALL,
+    VAGUE,
+    cased_trie,
+    parse_number_words,
+    trie_pattern,
+)
+from tui.extract.figures.phrases import head_noun, prev_word
+from tui.extract.figures.units import OF_RE, match_after
+
+_VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\b)")
+#: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
+_VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
+#: What follows "a third" or "half" when they are fractions: "a third of", "half the".
+_DETERMINER_NEXT_RE = re.compile(
+    r"\s+(?:of|the|a|an|its|their|his|her|our|my|your|all|those|these)\b"
+)
+#: Fractions in words: a numerator word, then a denominator. Hyphenated ("one-third",
+#: "three-quarters") and plural ("two thirds") they are fractions wherever they stand; "a third"
+#: only before "of" or a determiner, since "a third term" is an ordinal. Spaced "quarters" is
+#: held to the same test: "three quarters" is also three quarters of a year.
+_FRACTION_RE = re.compile(
+    r"(?P<num>" + cased_trie(frozenset(NUMERATORS)) + r")(?P<sep>[\s-]+)(?P<den>"
+    + trie_pattern(set(DENOMINATORS)) + r")\b"
+)
+_HALF_RE = re.compile(r"[Hh]alf\b")
+_OF_A_RE = re.compile(r"\s+(?:of\s+)?an?\s")
+#: "half a million", "a half-dozen": half of a scale word.
+_HALF_SCALE_RE = re.compile(
+    r"[Hh]alf(?:\s+an?\s+|-)(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
+)
+_A_BEFORE_RE = re.compile(r"\b[Aa]\s+$")
+#: "two and a half years", "one and a half million".
+_AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
+#: What may stand between a fraction and what it is a fraction of: "of the", "its".
+FRACTION_OF_RE = re.compile(
+    r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
+)
+_FOLD_RE = re.compile(r"-?fold\b")
+_WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
+_WORD_SCALE_RE = re.compile(
+    r"\s(" + "|".join(k for k, v in SCALES.items() if v >= 1000) + r")\b", re.IGNORECASE
+)
+
+
+def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
+    """A fraction in words; it counts the noun after "of" or a determiner ("half its stake")."""
+    fig = Candidate(start, end, value, "fraction", word=True, text_start=start, num_end=end)
+    of_a = _OF_A_RE.match(text, end)
+    if of_a:  # "three-quarters of a percentage point", "half a mile"
+        unit, kind, unit_end, _ = match_after(text, of_a.end() - 1)
+        if kind in ("percent", "measure", "duration"):
+            fig.unit, fig.kind, fig.end = unit, kind, unit_end
+            return fig
+    of = FRACTION_OF_RE.match(text, end)
+    if of and of.group().strip():
+        head = head_noun(text, of.end())
+        if head:
+            fig.unit = head[0]
+    return fig
+
+
+def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Figures written in words, outside the spans in ``taken`` (which grows as they are found):
+    vague amounts ("dozens of"), fractions ("a third of"), number words, multiples ("sixfold")."""
+    figs: list[Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in taken)
+
+    for m in _VAGUE_RE.finditer(text):
+        start = m.start()
+        if (start and text[start - 1].isalpha()) or not free(*m.span()):
+            continue
+        prefix = _VAGUE_PREFIX_RE.search(text, max(0, start - 16), start)
+        if prefix:
+            start = prefix.start()
+        key = " ".join(text[start : m.end()].lower().split())
+        fig = Candidate(start, m.end(), VAGUE[key], "vague", word=True, text_start=start,
+                        num_end=m.end(), bound=FigureBound.MORE_THAN)
+        rest = OF_RE.match(text, m.end())
+        if rest:
+            unit, kind, end, _ = match_after(text, rest.end())
+            if unit:
+                fig.unit, fig.end = unit, end
+                if kind == "money":
+                    fig.kind = "money"
+        figs.append(fig)
+        taken.append((start, m.end()))
+    for m in _HALF_SCALE_RE.finditer(text):
+        start = m.start()
+        if (start and text[start - 1].isalpha()) or not free(*m.span()):
+            continue
+        art = _A_BEFORE_RE.search(text, max(0, start - 3), start)
+        if art and text[m.start("scale") - 1] == "-":  # "a half-dozen"
+            start = art.start()
+        scale = SCALES[m.group("scale").lower()]
+        unit, kind, end, noun = match_after(text, m.end())
+        fig = Candidate(start, end, scale / 2, kind or "bare", unit, word=True,
+                        text_start=start, scale=scale, num_end=m.end())
+        if noun:
+            fig.unit_end = end
+        figs.append(fig)
+        taken.append((start, m.end()))
+    for m in _FRACTION_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+            continue
+        den = m.group("den").lower()
+        hyphen = m.group("sep") == "-" and text[m.end() : m.end() + 1] != "-"
+        plural = den.endswith("s") and den not in ("quarters", "halves") and m.group("sep") != "-"
+        by = prev_word(text, m.start()) == "by"  # "rose by a fifth"
+        if not (hyphen or plural or by or _DETERMINER_NEXT_RE.match(text, m.end())):
+            continue
+        if den in ("half", "halves") and not hyphen:
+            continue  # "a half" is read below, or is part of "and a half"
+        value = NUMERATORS[m.group("num").lower()] / DENOMINATORS[den]
+        figs.append(_word_fraction(text, m.start(), m.end(), value))
+        taken.append(m.span())
+    for m in _HALF_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+            continue
+        prev = prev_word(text, m.start()).lower()
+        if prev in ("first", "second", "last", "the", "this", "that", "other", "a"):
+            continue
+        if not (_DETERMINER_NEXT_RE.match(text, m.end()) or prev == "by"):
+            continue
+        figs.append(_word_fraction(text, m.start(), m.end(), 0.5))
+        taken.append(m.span())
+    for m in NUMBER_WORDS_RE.finditer(text):
+        if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
+            continue
+        if text[max(0, m.start() - 2) : m.start()][:1].isdigit() and text[m.start() - 1] == "-":
+            continue  # "7-Eleven": a name
+        s = m.start()
+        first = m.group().split(None, 1)[0].split("-", 1)[0].lower()
+        if first in ARTICLE_WORDS:
+            art = ARTICLE_BEFORE_RE.search(text, max(0, s - 4), s)
+            if not art:
+                continue  # "hundred" alone is not a number
+            s = art.start()
+        parsed = parse_number_words(text[s : m.end()])
+        if parsed is None:
+            continue
+        value, length = parsed
+        e = s + length
+        half = _AND_A_HALF_RE.match(text, e)
+        if half and value < 1000:
+            value, e = value + 0.5, half.end()
+        # Hyphenated idioms: "one-off", "one-shot", "one-on-one", "a one-time champion" (a
+        # former one; "two-time" is twice).
+        if text[e : e + 1] == "-" and (
+            text[e + 1 : e + 4].lower() in ("off", "sho", "on-")
+            or (value == 1 and text[e + 1 : e + 6].lower() == "time ")
+        ):
+            continue
+        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha():
+            continue  # the second "one" of "one-on-one"
+        scale, end = 1.0, e
+        sm = _WORD_SCALE_RE.match(text, e)
+        if sm and value < 1000:
+            scale, end = SCALE_SUFFIXES[sm.group(1).lower()], sm.end()
+        num_end = end
+        unit, kind, end, noun = match_after(text, end)
+        fig = Candidate(s, end, value * scale, kind or "bare", unit, word=True, text_start=s,
+                        scale=scale, num_end=num_end)
+        if noun:
+            fig.unit_end = end
+        figs.append(fig)
+    for m in _FOLD_RE.finditer(text):
+        # "sixfold", "two-fold", "10-fold": a multiple.
+        w = _WORD_BEFORE_FOLD_RE.search(text, max(0, m.start() - 12), m.start())
+        if not w:
+            continue
+        word = w.group("n").lower()
+        multiple = float(SMALL[word]) if word in SMALL else float(word) if word.isdigit() else None
+        if multiple is not None and free(w.start(), m.end()):
+            figs.append(Candidate(w.start(), m.end(), multiple, "count", "fold", word=True,
+                                  text_start=w.start(), num_end=w.end()))
+    return figs
