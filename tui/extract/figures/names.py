@@ -114,7 +114,9 @@ def in_name(text: str, fig: Candidate) -> bool:
             # "Group of 20", but not "Gatherings of 50" at the start of a sentence.
             w2 = toks[0].group()
             before = text[max(0, toks[0].start() - 3) : toks[0].start()].strip()
-            return w2[0].isupper() and w2.lower() not in STOP_WORDS and before[-1:].isalpha()
+            # An acronym before "of" names a measure: "a BMI of 30", "an IQ of 140".
+            title = w2[:1].isupper() and not w2.isupper()
+            return title and w2.lower() not in STOP_WORDS and before[-1:].isalpha()
         return False
     return any(c.isupper() for c in w)
 
