@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tui.extract.quotes.attribution import Attribution, sentence_ends
 from tui.extract.quotes.confidence import ADJACENT_GAP, AttributionBasis, confidence
 from tui.extract.quotes.continuation import CONTEXT_PARAS, speakers_of
-from tui.extract.quotes.full_or_fragment import keep_single, settle_kind
+from tui.extract.quotes.full_or_fragment import keep_continued_singles, keep_single, settle_kind
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, find_spans, paragraphs
 from tui.extract.quotes.own_attribution import attribute, neighbours
 from tui.extract.quotes.speech_events import Event, context_events, resolve_all
@@ -102,6 +102,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
     keep = [not s.single or keep_single(text, s, attrs[i]) for i, s in enumerate(spans)]
     for s, a in zip(spans, attrs, strict=True):
         settle_kind(text, masked, s, a)
+    keep_continued_singles(text, masked, spans, keep)
     spans = [s for s, k in zip(spans, keep, strict=True) if k]
     attrs = [a for a, k in zip(attrs, keep, strict=True) if k]
 

@@ -167,3 +167,51 @@ def _headline_quote(text: str, s: QuoteSpan, attr: Attribution) -> bool:
         and word_count(words) >= 3
         and not text[s.close_pos + 1 : s.para_end].strip(" .\u00a0")
     )
+
+
+def keep_continued_singles(
+    text: str, masked: str, spans: list[QuoteSpan], keep: list[bool]
+) -> None:
+    """British and Canadian style in single marks: "'We lost,' said Ng. 'We will be back.'"
+    A sentence in single marks with no attribution of its own is kept when it continues a kept
+    quotation in single marks: right after it in its paragraph, or opening the next paragraph
+    after a paragraph that ended with it. Updates keep in place."""
+    for i, s in enumerate(spans):
+        if keep[i] or not s.single or i == 0 or not _sentence_like(text, s):
+            continue
+        if "''" in text[s.para_start : s.para_end]:
+            continue  # doubled marks stand for double ones: the single ones are nested
+        j = i - 1
+        p = spans[j]
+        if not (keep[j] and p.single and p.kind == QuoteKind.FULL):
+            continue
+        if p.para == s.para:
+            between = masked[p.close_pos + 1 : s.open_pos]
+            keep[i] = not between.strip(" \u00a0") or _attribution_only(between)
+        else:
+            keep[i] = (
+                p.para == s.para - 1 and opens_paragraph(masked, s) and _ends_paragraph(masked, p)
+            )
+
+
+def _sentence_like(text: str, s: QuoteSpan) -> bool:
+    words = text[s.start : s.end]
+    return (
+        s.closed
+        and words[:1].isupper()
+        and words.rstrip("’'")[-1:] in ".!?"
+        and word_count(words) >= 2
+        and not looks_like_title(words)
+    )
+
+
+def _attribution_only(between: str) -> bool:
+    """', said Ng. ' between two quotations: an attribution sentence, nothing else."""
+    return len(between) <= 80 and between.strip().endswith((".", ",", ":"))
+
+
+def _ends_paragraph(masked: str, p: QuoteSpan) -> bool:
+    """Whether only the quotation's own attribution, if anything, follows it in its
+    paragraph."""
+    tail = masked[p.close_pos + 1 : p.para_end]
+    return len(tail) <= 80 and not any(ch in tail.rstrip(" .\u00a0") for ch in ".!?")
