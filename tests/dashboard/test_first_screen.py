@@ -90,3 +90,19 @@ async def test_a_figure_opened_before_the_files_are_read_opens_at_the_figure(
         assert reader.highlight == (lead.start, lead.end)
         await pilot.press("escape")
         assert app.main.view == "summary"
+
+
+async def test_panels_beyond_the_first_screen_follow_the_first_frame(
+    app_for, gate: threading.Event
+):
+    await _open_once(app_for, gate)
+    app = app_for()
+    assert app.glance is not None and app.glance.key_figures is not None
+    total = len(app.glance.key_figures.entries)
+    async with app.run_test(size=(60, 20)) as pilot:  # two columns, four rows at most
+        first = len(app.screen.query(FigurePanel))
+        assert 0 < first < total
+        await until(pilot, lambda: len(app.screen.query(FigurePanel)) == total)
+        gate.set()
+        await ready(pilot)
+        assert len(app.screen.query(FigurePanel)) == total

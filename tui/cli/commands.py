@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from tui.files.config import Config, load_config
+from tui.files.config import Config
 from tui.model.problems import Problem
 from tui.text.plural import count
 
@@ -26,7 +26,9 @@ def _config(args: argparse.Namespace) -> Config:
         from tui.cli.main import UsageError
 
         raise UsageError(f"briefing: {named[1]} names {named[0]}, which does not exist")
-    config = load_config(getattr(args, "config", None))
+    from tui.cli.settings import read_config
+
+    config = read_config(getattr(args, "config", None))
     _print_problems(config.problems, sys.stderr)
     return config
 

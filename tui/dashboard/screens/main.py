@@ -77,13 +77,15 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.loading, glance is None)
 
     def compose(self) -> ComposeResult:
+        self._fit_to(*self.app.size)
         with Horizontal(id="topbar"):
             title = one_line(self._glance.title) if self._glance else "briefing"
             yield Static(Text(title, style="bold"), id="briefing-title")
             yield ViewTabs(id="view-tabs")
         yield ProblemBanner(id="banner")
         with Vertical(id="loading"):
-            yield LoadingIndicator()
+            if self.loading:  # (else made when needed: it is not on a warm open's first frame)
+                yield LoadingIndicator()
             yield Static("Reading the briefing files…", id="loading-status")
         with ContentSwitcher(id="views", initial="summary" if self._glance else None):
             if self._glance is not None:
@@ -154,6 +156,8 @@ class MainScreen(Screen[None]):
         return cast("SpeakerPageView", self.query_one("#speaker"))
 
     def watch_loading(self, loading: bool) -> None:
+        if loading and not self.query(LoadingIndicator):
+            self.query_one("#loading").mount(LoadingIndicator(), before=0)
         self.set_class(loading, "-loading")
 
     async def watch_briefing(self, briefing: Briefing | None) -> None:
@@ -222,8 +226,16 @@ class MainScreen(Screen[None]):
             self.articles.focus_default()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
-        self.set_class(self.size.height < SHORT, "-short")
+        self._fit_to(self.size.width, self.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """Narrow and short layouts, by class. Every class changed restyles the whole screen:
+        only what changes is set, and the first time before anything is mounted."""
+        narrow, short = width < NARROW, height < SHORT
+        if self.has_class("-narrow") != narrow:
+            self.set_class(narrow, "-narrow")
+        if self.has_class("-short") != short:
+            self.set_class(short, "-short")
 
     @on(ViewTabs.Clicked)
     def _tab_clicked(self, event: ViewTabs.Clicked) -> None:

@@ -24,6 +24,7 @@ from tui.text.plural import count
 from tui.text.sanitize import one_line, printable
 
 PANEL_WIDTH = 28
+PANEL_HEIGHT = 6
 
 
 class SummaryView(VerticalScroll, can_focus=False):
@@ -57,8 +58,13 @@ class SummaryView(VerticalScroll, can_focus=False):
         figures = glance.key_figures if glance is not None else None
         with Grid(id="figure-grid"):
             if glance is not None and figures is not None:
-                yield from self._panels(figures, glance.sources)
+                yield from self._panels(figures, glance.sources)[: self._first_screenful()]
         yield Static(id="summary-more")
+
+    def _first_screenful(self) -> int:
+        """How many panels the first frame can show at most; the rest follow it."""
+        width, height = self.app.size
+        return max(1, (width - 1) // PANEL_WIDTH) * (height // PANEL_HEIGHT + 1)
 
     def on_mount(self) -> None:
         glance = self._glance
@@ -66,7 +72,15 @@ class SummaryView(VerticalScroll, can_focus=False):
             self._show_header(glance)
             if glance.key_figures is not None:
                 self._show_more(glance.key_figures)
+                self.call_after_refresh(self._show_rest, glance)
             self._fit_columns()
+
+    async def _show_rest(self, glance: Glance) -> None:
+        """Mount the panels the first frame left out (unless the briefing came first)."""
+        if self.key_figures is None and glance.key_figures is not None:
+            shown = len(self.panels)
+            rest = self._panels(glance.key_figures, glance.sources)[shown:]
+            await self.query_one("#figure-grid", Grid).mount_all(rest)
 
     @property
     def panels(self) -> list[FigurePanel]:
@@ -151,9 +165,14 @@ class SummaryView(VerticalScroll, can_focus=False):
         glance = Glance.of(briefing, key_figures)
         entries = key_figures.entries[:MAX_PANELS]
         panels = self.panels
-        if len(panels) == len(entries):  # the same panels, shown again: focus stays put
+        if panels and entries:  # panels shown again, as many as needed: focus stays put
             for panel, entry, line in zip(panels, entries, glance.sources, strict=False):
                 panel.show(entry, line)
+            if len(panels) > len(entries):
+                await self.query_one("#figure-grid", Grid).remove_children(panels[len(entries):])
+            else:
+                more = self._panels(key_figures, glance.sources)[len(panels):]
+                await self.query_one("#figure-grid", Grid).mount_all(more)
             self._show_more(key_figures)
             return
         focused = self.app.focused
