@@ -150,9 +150,17 @@ def keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
     if _headline_quote(text, s, attr):
         return True
     words = text[s.start : s.end].split()
-    if len(words) < 4:
-        return False
     capitalised = sum(w[0].isupper() for w in words)
+    if len(words) < 4:
+        # "'It's a mess,' she said.": a short sentence closed by its own punctuation, with
+        # its speech verb; not a name or title ("'Brexit Britain', she called it")
+        return (
+            len(words) >= 2
+            and capitalised <= 1
+            and s.closed
+            and text[s.end - 1 : s.end] in (",", ".", "!", "?")
+            and attr.cue not in (":", "—")
+        )
     return capitalised * 2 < len(words)
 
 

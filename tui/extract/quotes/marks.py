@@ -141,12 +141,29 @@ def _single_spans(
             continue
         c = _SINGLE_CLOSE_RE.search(text, i + 1, hi)
         if c is None:
+            if _runs_on(text, i, lo, hi):
+                spans.append(_make_span(text, i, hi, para, lo, hi, single=True, closed=False))
             break
         j = c.start()
         if k + 1 >= len(opens) or opens[k + 1] >= j:
             spans.append(_make_span(text, i, j, para, lo, hi, single=True, closed=True))
         pos = j + 1
     return [s for s in spans if s.end > s.start]
+
+
+def _runs_on(text: str, i: int, lo: int, hi: int) -> bool:
+    """A quotation in single marks left open at its paragraph's end because it runs on: it
+    opens the paragraph or follows a colon or comma, the paragraph ends a sentence, and the
+    next paragraph opens with a single mark again."""
+    before = text[lo:i].rstrip()
+    if before and before[-1] not in ":,":
+        return False
+    if text[hi - 1 : hi] not in (".", "!", "?"):
+        return False
+    k = hi
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return text[k : k + 1] in ("‘", "'")
 
 
 def _make_span(
