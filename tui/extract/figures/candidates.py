@@ -32,13 +32,27 @@ from tui.extract.figures.word_numbers import FRACTION_OF_RE
 from tui.extract.figures.words import CURRENCY_AFTER, WORD_PREFIXES
 
 _VULGAR = "".join(VULGAR_FRACTIONS)
-_NUMERAL_RE = re.compile(
-    r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\d)|\.\d+)(?: ?[" + _VULGAR + "])?"
+_NUMERAL_TAIL = r"(?:\.\d+)?(?!\d)|\.\d+)(?: ?[" + _VULGAR + "])?"
+#: A numeral: thousands grouped by commas, decimals, a fraction character after it.
+_NUMERAL_RE = re.compile(r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)" + _NUMERAL_TAIL)
+#: The same with thousands grouped by spaces too ("10 000", as some outlets write them; not
+#: before a hyphen: "the 10 100-metre finals").
+_NUMERAL_SPACED_RE = re.compile(
+    r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-])|\d+)"
+    + _NUMERAL_TAIL
 )
-#: The same, and fractions written as one character on their own ("½ of"): a pattern that does
-#: not start with a digit scans several times slower, so it is only used on texts that have one.
-_NUMERAL_OR_VULGAR_RE = re.compile(_NUMERAL_RE.pattern + "|[" + _VULGAR + "]")
+#: Alternatives that let a scan skip ahead less are only used on texts that need them: fractions
+#: written as one character on their own ("½ of"), and thousands grouped by spaces.
 _VULGAR_CHAR_RE = re.compile("[" + _VULGAR + "]")
+_SPACED_THOUSANDS_RE = re.compile(r"\d[ \u00a0\u202f]\d{3}(?![\d-])")
+_NUMERAL_PATTERNS: dict[tuple[bool, bool], re.Pattern[str]] = {
+    (spaced, vulgar): re.compile(
+        (_NUMERAL_SPACED_RE if spaced else _NUMERAL_RE).pattern
+        + ("|[" + _VULGAR + "]" if vulgar else "")
+    )
+    for spaced in (False, True)
+    for vulgar in (False, True)
+}
 #: "2 1/2", "2-1/2": a whole number and a fraction.
 _MIXED_RE = re.compile(r"[\s-](?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
 #: "10^9", "10⁻⁹", "10**6": ten to a power, written on its own.
@@ -55,6 +69,8 @@ _CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
 #: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
 _CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
+#: The low end of a range written with scale letters on both ends: "1.5m-", "£2bn-".
+_SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -113,7 +129,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
     """Every numeral in ``text`` outside ``skip`` that may be a figure, with what is attached."""
     figs: list[Candidate] = []
     consumed = 0  # numerals before this offset belong to a figure already read ("10" in "x 10^6")
-    numeral_re = _NUMERAL_OR_VULGAR_RE if _VULGAR_CHAR_RE.search(text) else _NUMERAL_RE
+    spaced = _SPACED_THOUSANDS_RE.search(text) is not None
+    numeral_re = _NUMERAL_PATTERNS[spaced, _VULGAR_CHAR_RE.search(text) is not None]
     for m in numeral_re.finditer(text):
         s, e = m.span()
         if s < consumed:
@@ -155,8 +172,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         before = text[max(0, s - 12) : s]
         c1 = before[-1:]
         cur = currency_before(before)
-        if cur and cur.group() == "PS" and _CONSOLE_RE.match(text, s):
-            cur = None  # "PS5" is a games console, not five pounds
+        if cur and cur.group() in ("PS", "R") and len(raw) == 1 and _CONSOLE_RE.match(text, s):
+            cur = None  # "PS5" is a games console and "R2" a name, not five pounds or two rand
         negative = False
         text_start = s
         unit: str | None = None
@@ -177,6 +194,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                 and _NAME_CODE_BEFORE_RE.search(before)
                 and not before.lower().endswith(WORD_PREFIXES)
                 and not _FEET_BEFORE_RE.search(before)
+                and not _SCALED_LOW_END_RE.search(before)
             ):
                 continue
             neg = _NEGATIVE_BEFORE_RE.search(before) if c1 in ("-", "−", " ") else None

@@ -84,14 +84,15 @@ NUMBER_WORDS_RE = re.compile(
 #: "a" or "an" before a number word that can take it ("a dozen", "a hundred").
 ARTICLE_BEFORE_RE = re.compile(r"(?i:\ban?\s+)$")
 _TOKEN_RE = re.compile(r"[a-z]+")
+_SEPARATORS_RE = re.compile(r"[,\s]")
 
 
 def parse_numeral(text: str) -> float:
     """Value of a numeral as written in English: "235,000" -> 235000.0, ".5" -> 0.5, "2½" -> 2.5."""
     if text[-1] in VULGAR_FRACTIONS:
         whole = text[:-1].strip()
-        return (float(whole.replace(",", "")) if whole else 0.0) + VULGAR_FRACTIONS[text[-1]]
-    return float(text.replace(",", ""))
+        return (parse_numeral(whole) if whole else 0.0) + VULGAR_FRACTIONS[text[-1]]
+    return float(_SEPARATORS_RE.sub("", text))
 
 
 def is_slash_fraction(numerator: int, denominator: int) -> bool:

@@ -28,8 +28,11 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
             m = _RANGE_JOIN_RE.fullmatch(gap) if len(gap) <= 12 else None
             ok = False
             if m and prev.kind not in ("year", "fraction") and fig.kind not in ("year", "fraction"):
+                # "$1-2 billion", "$5 to 10 million": the high end is money without its sign.
+                bare_high = prev.kind == "money" and fig.kind == "bare" and fig.unit is None
                 same = (
-                    prev.unit is None or prev.unit == fig.unit or prev.kind == fig.kind == "percent"
+                    prev.unit is None or prev.unit == fig.unit or bare_high
+                    or prev.kind == fig.kind == "percent"
                 )
                 if m.group("dash"):
                     ok = same and not (prev.word and not fig.word)
@@ -40,7 +43,9 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                         ok = "between" in intro and same
                     else:
                         by = intro[-1:] == ["by"]
-                        ok = same and not by and (prev.unit is None or prev.unit == fig.unit)
+                        ok = same and not by and (
+                            prev.unit is None or prev.unit == fig.unit or bare_high
+                        )
                         # "from 208 pounds to 193": the high end takes the low end's unit.
                         ok = ok or ("from" in intro and fig.unit is None and fig.kind == "bare")
                 elif (

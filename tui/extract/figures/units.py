@@ -45,7 +45,7 @@ CURRENCY_CODES: dict[str, str] = {k.replace(" ", ""): v for k, v in CURRENCY_PRE
 CURRENCY_BEFORE_RE = re.compile(
     "(?:"
     + "|".join(
-        (r"(?<![A-Za-z])" if k[0].isalpha() else "")
+        (r"(?<![\w-])" if k[0].isalpha() else "")
         + re.escape(k)
         + ("" if k in TIGHT_PREFIXES else r"\s?")
         for k in sorted(CURRENCY_PREFIXES, key=len, reverse=True)
@@ -106,6 +106,7 @@ _ABBREV_AFTER_RE = re.compile(
     + r")(?![A-Za-z0-9])"
 )
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
+_HIGH_END_M_RE = re.compile(r"\s?[-–]\s?\d[\d.,]*m\b")
 _LETTER_AFTER_RE = re.compile(r"[A-Z](?![\w'’.-])")
 _FEET_MARK_RE = re.compile(r"'(?!\w)")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
@@ -210,7 +211,8 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
     if tight == "m" and not money and not OF_RE.match(text, m.end()):
         # "35m of its devices", "2.7m combined sales": a million; "100m sprint", "72.7m long":
         # metres.
-        head = head_noun(text, m.end())
+        high = _HIGH_END_M_RE.match(text, m.end())  # "1.5m-2m units": the noun is after both
+        head = head_noun(text, high.end() if high else m.end())
         if not head or not is_plural(head[0]) or head[0].lower() in MEASURE_WORDS:
             return 1.0, end
     if low == "b" and not money and tight == "b":
