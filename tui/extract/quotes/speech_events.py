@@ -29,9 +29,13 @@ _QUESTION_AFTER_RE = re.compile(
 # a request for comment", "could not be reached".
 _SILENT_RE = re.compile(
     r"(?:,[^,;.]{1,80})?,?[ \u00a0]+(?:(?:has|have|had|also|again|initially)[ \u00a0]+)*"
-    r"(?:declined|refused|(?:did|does|could|would|has|have|had)(?:[ \u00a0]+not|n['’]t)"
-    r"(?:[ \u00a0]+(?:immediately|yet|been))?)[ \u00a0]+(?:to[ \u00a0]+)?"
-    r"(?:comment|respond|return|reply|answer|be[ \u00a0]+reached|speak|immediately)\b"
+    r"(?:(?:declined|refused|(?:did|does|could|would|has|have|had)(?:[ \u00a0]+not|n['’]t)"
+    r"(?:[ \u00a0]+(?:immediately|yet|been|publicly))?)[ \u00a0]+(?:to[ \u00a0]+)?"
+    r"(?:comment|respond|return|reply|replied|answer|be[ \u00a0]+reached|speak|spoken|"
+    r"immediately)(?:ed|s)?\b"
+    r"|(?:was|were|is|are|has[ \u00a0]+been|have[ \u00a0]+been)[ \u00a0]+(?:not[ \u00a0]+)?"
+    r"(?:unavailable|available|reached)[ \u00a0]+for[ \u00a0]+comment"
+    r"|(?:has|have)[ \u00a0]+(?:remained|stayed|been)[ \u00a0]+silent)"
 )
 
 
