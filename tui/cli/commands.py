@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from tui.files.config import Config
@@ -13,6 +14,7 @@ from tui.model.problems import Problem
 from tui.text.plural import count
 
 if TYPE_CHECKING:  # the loader (and PyYAML) is imported by the commands that read briefings
+    from tui.cli.kept_summary import KeptSummary
     from tui.files.loader import LoadResult
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -95,22 +97,59 @@ def check(args: argparse.Namespace) -> int:
 
 
 def summary(args: argparse.Namespace) -> int:
-    from tui.reports.summary import render
+    from tui.cli.kept_summary import SummaryKey
 
     config = _config(args)
     fmt = args.format or config.summary_format
     width = args.width if args.width is not None else config.summary_width
     since = _since_argument(args.since)
-    result = _load(args, config)
-    _print_problems(result.problems, sys.stderr)
-    if not result.briefing.articles and result.problems:
+    if args.paper:
+        paper = args.paper
+    else:
+        from tui.reports.summary_html import paper_from_locale
+
+        paper = paper_from_locale()
+    top = None if args.all else args.top
+    paths = list(_paths(args, config))
+    key = SummaryKey(paths, (fmt, width, top, since, paper)) if since != "last" else None
+    kept = key.read() if key is not None else None
+    if kept is None:
+        kept = _summarise(paths, args, config, fmt, width, top, since, paper)
+        if key is not None:
+            key.keep(kept)
+    _print_problems(kept.problems, sys.stderr)
+    if kept.record is None and kept.problems:
         print(
             "briefing summary: no valid article to summarise; fix the problems above "
             "(briefing check lists them)",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    paths = _paths(args, config)
+    if args.output:
+        from tui.files.atomic import write_atomic
+
+        write_atomic(args.output, kept.text, inputs=kept.files)
+    else:
+        sys.stdout.write(kept.text)
+        sys.stdout.flush()
+    if kept.record is not None:  # what the reader has now seen, for the next --since last
+        from tui.reports.changes import seen_now
+        from tui.store.seen import save_seen
+
+        save_seen(paths, replace(kept.record, seen_at=seen_now()))
+    return EXIT_OK
+
+
+def _summarise(paths: list[str], args: argparse.Namespace, config: Config, fmt: str,
+               width: int, top: int | None, since: str | None, paper: str) -> KeptSummary:
+    """Read the files and write the summary (`summary` prints it)."""
+    from tui.cli.kept_summary import KeptSummary
+    from tui.reports.summary import render
+
+    result = _load(args, config)
+    problems, files = tuple(result.problems), tuple(result.files)
+    if not result.briefing.articles and result.problems:
+        return KeptSummary("", problems, files, None)
     changes = None
     if since == "last":
         from tui.reports.changes import compare
@@ -121,27 +160,13 @@ def summary(args: argparse.Namespace) -> int:
         from tui.reports.changes import since_date
 
         changes = since_date(result.briefing, since)
-    if args.paper:
-        paper = args.paper
-    else:
-        from tui.reports.summary_html import paper_from_locale
-
-        paper = paper_from_locale()
-    text = render(result.briefing, fmt, width, top=None if args.all else args.top,
-                  changes=changes, paper=paper)
-    if args.output:
-        from tui.files.atomic import write_atomic
-
-        write_atomic(args.output, text, inputs=result.files)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    if result.briefing.articles:  # what the reader has now seen, for the next --since last
+    text = render(result.briefing, fmt, width, top=top, changes=changes, paper=paper)
+    record = None
+    if result.briefing.articles:
         from tui.reports.changes import record_of
-        from tui.store.seen import save_seen
 
-        save_seen(paths, record_of(result.briefing, by="summary"))
-    return EXIT_OK
+        record = record_of(result.briefing, by="summary")
+    return KeptSummary(text, problems, files, record)
 
 
 def _since_argument(value: str | None) -> str | None:
