@@ -71,6 +71,7 @@ _CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 #: The low end of a range written with scale letters on both ends: "1.5m-", "£2bn-".
 _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
+_BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -230,8 +231,12 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             unit, kind, end = "foot", "measure", hyphen_feet.end("unit")  # "a 6-foot-8 center"
         elif (inches := _INCHES_RE.match(text, e)) and _FEET_BEFORE_RE.search(before):
             unit, kind, end = "inches", "measure", inches.end()  # "5 ft 10 in", "6-foot-8"
-        elif kind != "money":
+        elif kind != "money" and not _BELOW_ZERO_RE.match(text, end):
             unit, kind, end, noun_unit = match_after(text, end)
+        below = _BELOW_ZERO_RE.match(text, end) if kind in (None, "measure") else None
+        if below:  # "40 degrees below zero", "40 below freezing"
+            value, end, noun_unit = -value, below.end(), False
+            unit, kind = unit or "degrees", "measure"
         fig = Candidate(
             s, end, value, kind or "bare", unit, text_start=text_start, scale=scale,
             num_end=num_end,

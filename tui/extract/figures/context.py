@@ -85,7 +85,7 @@ def context_units(text: str, figs: list[Candidate]) -> None:
         if is_gapped(text, fig):
             sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)
             for prev in reversed(figs[:i]):
-                if prev.start >= sent_start and _is_countable(prev) and prev.unit:
+                if prev.start >= sent_start and _is_countable(prev) and is_plural(prev.unit or ""):
                     fig.unit, fig.kind = prev.unit, "count"
                     break
             else:

@@ -77,6 +77,8 @@ def is_gapped(text: str, fig: Candidate) -> bool:
     if len(toks) < 2 or not toks[0].group().endswith(",") or toks[1].end() == fig.text_start:
         return False
     name = toks[1].group()
+    if len(name) == 2 and name.isupper():
+        return False  # "Cupertino, CA 95014": a state and a postcode
     return name[:1].isupper() and name.isalpha() and _CLAUSE_END_RE.match(text, fig.end) is not None
 
 
@@ -133,7 +135,9 @@ def check_singular_head(text: str, fig: Candidate) -> bool:
         return True
     words = text[fig.num_end : fig.unit_end].split()
     if unit[:1].isupper() and not unit.isupper() and all(w[:1].isupper() for w in words):
-        return abs(fig.value) >= 1000
+        # "1,500 Americans" written out is an amount; "75008 Paris", a postcode, is not.
+        raw = text[fig.start : fig.num_end]
+        return abs(fig.value) >= 1000 and ("," in raw or fig.scale != 1.0)
 
     if len(words) == 1 and unit[:1].islower():
         fig.unit, fig.kind, fig.end, fig.unit_end = None, "bare", fig.num_end, -1

@@ -28,7 +28,7 @@ from tui.extract.figures.numbers import (
 from tui.extract.figures.phrases import head_noun, prev_word
 from tui.extract.figures.units import OF_RE, match_after
 
-_VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\b)")
+_VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\s+(?!\d))")
 #: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
 _VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
 #: What follows "a third" or "half" when they are fractions: "a third of", "half the".
@@ -151,6 +151,8 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if text[max(0, m.start() - 2) : m.start()][:1].isdigit() and text[m.start() - 1] == "-":
             continue  # "7-Eleven": a name
+        if m.group().lower() == "zero" and prev_word(text, m.start()) in ("below", "above"):
+            continue  # "below zero" is a temperature's reference, not an amount
         s = m.start()
         first = m.group().split(None, 1)[0].split("-", 1)[0].lower()
         if first in ARTICLE_WORDS:
