@@ -11,9 +11,11 @@ from tui.extract.quotes.attribution import ends_between
 from tui.extract.quotes.cues import OBJECT_VERBS, cue_verbs
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.mention import Mention
+from tui.extract.speakers.names import STOP_CAPS
 from tui.extract.speakers.phrase_after import subject_after_verb
 from tui.extract.speakers.phrase_before import subject_before
-from tui.extract.speakers.resolution import Resolver
+from tui.extract.speakers.places import PLACES
+from tui.extract.speakers.resolution import Resolver, is_group_noun
 from tui.extract.speakers.sentence_subjects import clause_subjects, sentence_subject
 
 _VERB_FIRST_PREV = frozenset(',”"')
@@ -39,6 +41,10 @@ _SILENT_RE = re.compile(
 )
 
 
+# A verb of doing right after a one-word subject: "Carson defied", "Ng was", "Ng has".
+_ACTION_AFTER_RE = re.compile(r"[ \u00a0]+(?:[a-z]+ed|was|has|had|is|told|spoke|wrote|went|came)\b")
+# After a word ending in s, only a singular verb shows a surname ("Jones was"; "Friends were").
+_SINGULAR_AFTER_RE = re.compile(r"[ \u00a0]+(?:was|has|is)\b")
 # A subordinating conjunction right before a subject: its clause is background to the sentence's
 # ("Her comments came after Mayor Al Roy announced an inquiry").
 _SUBORDINATOR_END_RE = re.compile(
@@ -126,3 +132,19 @@ def resolve_all(resolver: Resolver, events: list[Event]) -> None:
             continue
         seen[key] = ev
         ev.entity = resolver.resolve(ev.mention, speaking=ev.speaking, background=ev.background)
+        ent = ev.entity
+        if (
+            ent is not None
+            and not ent.person_like
+            and not ent.is_org
+            and ev.mention.kind == "name"
+            and " " not in ent.name
+            and ent.name not in resolver.registry.places
+            and ent.name not in PLACES
+            and ent.name.lower() not in STOP_CAPS
+            and not is_group_noun(ent.name)
+            and (_SINGULAR_AFTER_RE if ent.name.endswith("s") else _ACTION_AFTER_RE).match(
+                resolver.registry.masked, ev.mention.end
+            )
+        ):
+            ent.person_like = True  # "Carson defied the question": a surname doing something
