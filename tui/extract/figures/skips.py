@@ -22,11 +22,11 @@ _PHONE_RE = re.compile(
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
 #: Two whole numbers joined by a dash, not part of a longer chain ("4-3-3") or numeral.
 _PAIR_RE = re.compile(
-    r"(?<![\d.,$€£¥/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})"
+    r"(?<![\d.,$€£¥/-])(?P<a>\d{1,3})(?:\s?[-–]\s?|-to-)(?P<b>\d{1,3})"
     r"(?![\d%/]|[.,]\d|\s?[-–]\s?\d)"
 )
 #: Where a pair or a slashed date may be: found first by a pattern cheap to scan for.
-_PAIR_HINT_RE = re.compile(r"\d\s?[-–]\s?\d")
+_PAIR_HINT_RE = re.compile(r"\d(?:\s?[-–]\s?|-to-)\d")
 _SLASH_HINT_RE = re.compile(r"\d/\d")
 _WORDS_RE = re.compile(r"[A-Za-z]+")
 #: An age bracket that names a group of people ("women aged 25 to 54", "ages 18-34"): the
@@ -35,6 +35,9 @@ _AGE_BRACKET_RE = re.compile(
     r"\b[Aa]ge[sd]\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}(?![\d%])"
 )
 _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
+#: Web addresses, e-mail addresses, handles and hashtags: their digits are names.
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+")
+_URL_HINT_RE = re.compile(r"https?:|www\.|@|#")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
@@ -72,12 +75,14 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
 
 def skip_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits are not figures: phone numbers, list markers, scores, slashed dates,
-    age brackets."""
+    age brackets, web and e-mail addresses."""
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    if _URL_HINT_RE.search(text):
+        spans += [m.span() for m in _URL_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):
         spans += [m.span() for m in _AGE_BRACKET_RE.finditer(text)]
     return spans
