@@ -54,7 +54,7 @@ _NUMERAL_PATTERNS: dict[tuple[bool, bool], re.Pattern[str]] = {
     for vulgar in (False, True)
 }
 #: "2 1/2", "2-1/2": a whole number and a fraction.
-_MIXED_RE = re.compile(r"[\s-](?P<n>\d)/(?P<d>\d{1,2})(?![\d/])")
+_MIXED_RE = re.compile(r"[\s-](?P<n>\d)[/⁄](?P<d>\d{1,2})(?![\w/⁄])")
 #: "10^9", "10⁻⁹", "10**6": ten to a power, written on its own.
 _CARET_POWER_RE = re.compile(
     r"(?:\^|\*\*)(?P<exp>[-−]?\d{1,2})(?!\d)|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
@@ -62,8 +62,8 @@ _CARET_POWER_RE = re.compile(
 _NEGATIVE_BEFORE_RE = re.compile(
     r"(?:(?<![\w\d.,)%°'′″\"-])[-−]|\bminus[\s-])$", re.IGNORECASE
 )
-_NAME_CODE_BEFORE_RE = re.compile(r"(?:[A-Za-z][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
-_NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s$")
+_NAME_CODE_BEFORE_RE = re.compile(r"(?:[^\W\d_][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
+_NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s(?:\d+[-–])?$")
 #: A single digit with nothing after it that an amount would have (decimals, a scale word).
 _CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
 #: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
@@ -74,7 +74,7 @@ _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
-_SLASH_FRACTION_RE = re.compile(r"/(\d{1,2})(?![\d/])")
+_SLASH_FRACTION_RE = re.compile(r"[/⁄](\d{1,2})(?![\w/⁄])")
 #: "x 10^6", "× 10⁶", "*10**6", and "e5" right after a numeral: a power of ten.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN_RE = re.compile(
@@ -158,6 +158,10 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             # "2 1/2 inches", "2-1/2 years": a whole number and a fraction.
             part = int(mixed.group("n")) / int(mixed.group("d"))
             e = consumed = mixed.end()
+        if s > 1 and text[s - 1] in "/⁄" and text[s - 2].isdigit():
+            continue  # the second number of a slashed pair that is not a fraction ("1⁄4len")
+        if len(raw) >= 9 and raw.isdigit():
+            continue  # an identifier (a tweet's number, a timestamp), not an amount
         if len(raw) == 2 and s and (
             (s >= 5 and text[s - 1] in "-–/" and text[s - 5 : s - 1].isdigit())
             or (text[s - 1] in "'’‘" and not text[s - 2 : s - 1].isalnum())

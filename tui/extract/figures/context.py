@@ -40,8 +40,8 @@ def _is_apposition(text: str, pos: int) -> bool:
 
 
 def mark_ages(text: str, figs: list[Candidate]) -> None:
-    """"Morales, 54, said", "aged 34": a bare whole number up to 120 after a name and a comma,
-    or after "aged", is an age."""
+    """"Morales, 54, said", "aged 34", "at age 94": a bare whole number up to 120 after a name
+    and a comma, or after "aged" or "age", is an age."""
     for fig in figs:
         if (
             fig.kind == "bare"
@@ -51,7 +51,7 @@ def mark_ages(text: str, figs: list[Candidate]) -> None:
             and fig.value == int(fig.value)
             and (
                 (_is_apposition(text, fig.text_start) and _AGE_AFTER_RE.match(text, fig.end))
-                or text[max(0, fig.text_start - 5) : fig.text_start] in ("aged ", "Aged ")
+                or text[max(0, fig.text_start - 5) : fig.text_start].lower() in ("aged ", " age ")
             )
         ):
             fig.kind, fig.unit = "age", "years of age"
