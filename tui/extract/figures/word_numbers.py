@@ -51,7 +51,7 @@ _HALF_SCALE_RE = re.compile(
 )
 _A_BEFORE_RE = re.compile(r"\b[Aa]\s+$")
 #: "two and a half years", "one and a half million".
-_AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
+_AND_A_HALF_RE = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b")
 #: What may stand between a fraction and what it is a fraction of: "of the", "its".
 FRACTION_OF_RE = re.compile(
     r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
