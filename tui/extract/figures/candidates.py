@@ -72,6 +72,8 @@ _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 #: The low end of a range written with scale letters on both ends: "1.5m-", "£2bn-".
 _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
+#: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
+_DAY_AFTER_RE = re.compile(r"\s+(?:tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"[/⁄](\d{1,2})(?![\w/⁄])")
@@ -170,6 +172,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         # Times of day, ordinals, decades, codes and names.
         if TIME_AFTER_RE.match(text, e) or _CODE_AFTER_RE.match(text, e):
             continue
+        if text[s - 3 : s] == "at " and len(raw) <= 2 and _DAY_AFTER_RE.match(text, e):
+            continue  # "at 9 tomorrow": a time of day
         if s > 1 and text[s - 1] in ":." and text[s - 2].isdigit():
             continue
         if ORDINAL_AFTER_RE.match(text, e):

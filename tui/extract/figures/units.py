@@ -92,7 +92,7 @@ _PERCENT_AFTER_RE = re.compile(
 TIME_AFTER_RE = re.compile(
     r"(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?)|\s?(?:" + _alternation(TIME_ZONES) + r")\b"
     r"|h\d\d\b|\s?o['’]clock\b|\s+(?:noon|midnight|tonight|in\s+the\s+(?:morning|afternoon"
-    r"|evening)|at\s+night)\b)"
+    r"|evening)|at\s+night|sharp|local\s+time)\b)"
 )
 ORDINAL_AFTER_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_AFTER_RE = re.compile(r"[’']?s\b")
