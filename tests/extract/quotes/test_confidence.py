@@ -30,7 +30,16 @@ def test_confidence_is_that_of_the_basis(case: dict[str, Any]) -> None:
         assert 0.0 <= quote.confidence <= 1.0
         assert (quote.speaker is None) == (quote.basis == AttributionBasis.NONE)
         assert (quote.confidence == 0.0) == (quote.speaker is None)
-        assert quote.confidence <= confidence(quote.basis)
+        assert quote.confidence <= confidence(quote.basis, clear=True)
+
+
+def test_a_clear_pronoun_is_surer_than_one_with_a_rival() -> None:
+    clear = confidence(AttributionBasis.PRONOUN, clear=True)
+    assert clear > confidence(AttributionBasis.PRONOUN)
+    assert confidence(AttributionBasis.NAME_ADJACENT) > clear
+    assert confidence(AttributionBasis.CONTINUATION, clear=True) == confidence(
+        AttributionBasis.CONTINUATION
+    )
 
 
 def test_a_name_beside_its_verb_is_surer_than_a_pronoun_or_a_continuation() -> None:

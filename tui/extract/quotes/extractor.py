@@ -131,6 +131,12 @@ def extract_quotes(text: str) -> QuoteExtraction:
         a = attrs[i]
         ent = speakers[i]
         basis, gap = _basis(s, a, ent, inherited[i], resolver.weak_pronouns)
+        clear = (
+            basis == AttributionBasis.PRONOUN
+            and a is not None
+            and a.mention is not None
+            and a.mention.start in resolver.clear_pronouns
+        )
         quotes.append(
             ExtractedQuote(
                 text=text[s.start : s.end],
@@ -141,7 +147,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
                 cue=a.cue if a is not None else None,
                 kind=s.kind,
                 named=ent is not None and ent.named,
-                confidence=confidence(basis, gap),
+                confidence=confidence(basis, gap, clear=clear),
                 basis=basis,
             )
         )

@@ -109,6 +109,8 @@ class Resolver:
         # pronoun mention start -> True when it went back to a name outside any subject (after
         # a preposition or as a verb's object): the weakest kind of pronoun resolution
         self.weak_pronouns: set[int] = set()
+        # pronoun mention starts resolved to the only fitting person close by: the surest kind
+        self.clear_pronouns: set[int] = set()
         self._occ_roles: dict[int, list[str]] = {}
 
     def sentence_of(self, pos: int) -> int:
@@ -289,7 +291,23 @@ class Resolver:
                 and self.sentence_of(self._named_pos) < self.sentence_of(pos)
             ):
                 return named
+        if self._no_rival(found, found_pos, pos, want):
+            self.clear_pronouns.add(pos)
         return found
+
+    def _no_rival(self, found: Entity, found_pos: int, pos: int, want: str) -> bool:
+        """Whether found, in the pronoun's sentence or one of the two before, is the only person
+        of a fitting gender mentioned since two sentences before it."""
+        if not self.ends or self.sentence_of(pos) - self.sentence_of(found_pos) > 2:
+            return False
+        since = self.sentence_of(found_pos) - 2
+        for k in range(len(self.history) - 1, -1, -1):
+            if self.sentence_of(self.history_pos[k]) < since:
+                break
+            ent = self.history[k]
+            if ent is not found and ent.person_like and ent.gender in (None, want):
+                return False
+        return True
 
     def _near(self, earlier: int, later: int) -> bool:
         """Whether the mention at `earlier` is in the sentence of the one at `later` or the one
