@@ -20,9 +20,14 @@ from tui.extract.figures.words import (
 )
 from tui.extract.vocabulary import word_list, word_set
 
+_LABEL_END_RE = re.compile(
+    r"\s*(?:[.,;:)!?]|$)|\s+(?:of|and|in|on|at|against|for|to|with|when|as|after|before)\b"
+)
 _CLAUSE_END_RE = re.compile(r"\s*(?:[.;,)]|and\b|$)")
 #: Nouns that make the number right after them a label ("phase 3", "type 2", "flight 302").
 LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns")
+#: Nouns that make a bare number right after them a label: "day 3", "game 7".
+BARE_LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns_bare")
 #: Words naming a step on a scale: "Category 4" is an amount even with its capital.
 SCALE_STEPS: frozenset[str] = word_set("figure_scale_steps")
 
@@ -99,6 +104,14 @@ def in_name(text: str, fig: Candidate) -> bool:
         return False
     if w in LABEL_NOUNS and fig.start == fig.text_start and fig.scale == 1.0:
         return True  # "phase 3 trials", "type 2 diabetes", "wearing number 10"
+    if (
+        w in BARE_LABEL_NOUNS
+        and fig.kind == "bare"
+        and fig.unit is None
+        and not fig.word
+        and _LABEL_END_RE.match(text, fig.end)
+    ):
+        return True  # "on day 3 of the trial", "in game 7", not "this week 5 were hurt"
     if fig.word and not text[fig.start].isupper():
         return False
     if fig.kind == "count" and fig.unit and (fig.unit.lower() in MEASURE_WORDS):
