@@ -178,6 +178,13 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         if low in CURRENCY_WORDS:
             return CURRENCY_WORDS[low], "money", hend, True
         first = WORD_RE.match(text, skip_space(text, end))
+        if first and "-" in first.group() and first.group().split("-")[0].lower() in MEASURE_WORDS:
+            # "a 52,000 barrel-a-day refinery", "a 300 megawatt-hour battery": the compound
+            # names the unit, the noun after it is what is measured.
+            part = first.group().split("-")[0].lower()
+            if part in TIME_LOOKUP:  # "a 5 day-long strike"
+                return TIME_LOOKUP[part], "duration", first.end(), True
+            return first.group(), "measure", first.end(), True
         if first and first.group().lower() in MEASURE_WORDS:
             fw = first.group()
             flow = fw.lower()
