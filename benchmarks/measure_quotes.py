@@ -1,7 +1,7 @@
 """Measure the quotation extractor on the annotated dev set: accuracy, misattribution and speed.
 
 Usage: .venv/bin/python benchmarks/measure_quotes.py [DEV.jsonl] [--pred OUT.jsonl] [--limit N]
-                                                     [--errors N]
+                                                     [--errors N] [--flat]
 DEV.jsonl defaults to ../shared/devsets/quotes-dev.jsonl relative to the repository root; the scorer
 is looked for next to it (score_quotes.py).
 
@@ -11,6 +11,8 @@ the validation part, the others in the tuning part. Rules are studied on the tun
 prints the scorer's quote and quote+speaker P/R/F1, the misattribution rate (among matched quotes
 whose gold speaker is a named person or body and that we give to a named speaker, the share we give
 to someone else), and the trade-off when speakers below a confidence threshold are dropped.
+--flat joins each article's paragraphs into one before extraction (the scorer matches by words):
+a stress test of attribution inside long paragraphs and of text scraped without line breaks.
 """
 
 from __future__ import annotations
@@ -44,11 +46,14 @@ def is_validation(article_id: str) -> bool:
     return int(hashlib.md5(article_id.encode("utf-8")).hexdigest(), 16) % 100 >= 80
 
 
-def load(path: Path, limit: int | None) -> list[dict[str, Any]]:
+def load(path: Path, limit: int | None, flat: bool = False) -> list[dict[str, Any]]:
     rows = []
     with path.open(encoding="utf-8") as f:
         for line in f:
-            rows.append(json.loads(line))
+            row = json.loads(line)
+            if flat:
+                row["text"] = row["text"].replace("\n", " ")  # offsets kept
+            rows.append(row)
             if limit is not None and len(rows) >= limit:
                 break
     return rows
@@ -256,9 +261,10 @@ def main() -> None:
     ap.add_argument("--pred", help="where to write predictions (default: a temporary file)")
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="print N wrong speakers (tuning only)")
+    ap.add_argument("--flat", action="store_true", help="join each article's paragraphs")
     args = ap.parse_args()
     dev = Path(args.dev).resolve()
-    rows = load(dev, args.limit)
+    rows = load(dev, args.limit, args.flat)
     preds, seconds, size = predict(rows)
     out = Path(args.pred) if args.pred else Path(tempfile.mkstemp(suffix=".jsonl")[1])
     with out.open("w", encoding="utf-8") as f:
