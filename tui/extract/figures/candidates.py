@@ -17,7 +17,7 @@ from tui.extract.figures.numbers import (
     is_slash_fraction,
     parse_numeral,
 )
-from tui.extract.figures.phrases import head_noun
+from tui.extract.figures.phrases import head_noun, past_inner_number
 from tui.extract.figures.units import (
     CURRENCY_AFTER_RE,
     CURRENCY_CODES,
@@ -113,7 +113,7 @@ def _fraction(text: str, s: int, end: int, value: float) -> Candidate:
     frac = Candidate(s, end, value, "fraction", text_start=s, num_end=end)
     of = FRACTION_OF_RE.match(text, end)
     if of and "of" in of.group():
-        head = head_noun(text, of.end())
+        head = head_noun(text, past_inner_number(text, of.end()))
         if head:
             frac.unit = head[0]
         return frac

@@ -10,7 +10,13 @@ import re
 
 from tui.extract.figures.figure import Candidate
 from tui.extract.figures.names import is_gapped
-from tui.extract.figures.phrases import can_head, head_noun, is_plural, tokens_before
+from tui.extract.figures.phrases import (
+    can_head,
+    head_noun,
+    is_plural,
+    past_inner_number,
+    tokens_before,
+)
 from tui.extract.figures.words import COMPARISON_PHRASES, PLACE_NOUNS
 
 #: "of the", "of our", "of Johnson's", "of them" after a number: the partitive.
@@ -25,7 +31,6 @@ _COMPARED_RE = re.compile(
     + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in COMPARISON_PHRASES)
     + r")\s+$"
 )
-_NUMBER_AHEAD_RE = re.compile(r"\s+\d[\d,]*(?:\.\d+)?(?=\s+[a-z])")
 _FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
 _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
@@ -100,12 +105,12 @@ def context_units(text: str, figs: list[Candidate]) -> None:
         if partitive and not elided:
             # "two of Johnson's deputies", "one of the best speakers": the noun after "of".
             # "15 of the 20 largest banks": past a number between the determiner and the noun.
-            inner = _NUMBER_AHEAD_RE.match(text, partitive.end())
-            head = head_noun(text, inner.end() if inner else partitive.end())
+            inner = past_inner_number(text, partitive.end())
+            head = head_noun(text, inner)
             if head and is_plural(head[0]) and can_head(head[0]):
                 fig.unit = head[0]
                 fig.kind = "count"
-                if not inner:  # the inner number is a figure of its own, its text not shared
+                if inner == partitive.end():  # an inner number is a figure of its own
                     fig.unit_end = head[1]
                 continue
             # "182 of our bravest": the noun is left out, and said before.

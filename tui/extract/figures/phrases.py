@@ -154,6 +154,20 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
     return word, end, plural and word == run[-1][0]
 
 
+#: A number inside a noun phrase, after at most one adjective: "of the 20 largest banks", "of the
+#: combined 4.3M digital sales". What the outer figure counts is the noun after it.
+_INNER_NUMBER_RE = re.compile(
+    r"\s*(?:[a-z]+\s+)?\d[\d,]*(?:\.\d+)?(?:[A-Za-z]{1,2}\b|\s+(?:thousand|million|billion)\b)?"
+    r"(?=\s+[a-z])"
+)
+
+
+def past_inner_number(text: str, pos: int) -> int:
+    """Where the noun phrase at ``pos`` goes on after a number inside it (``pos`` if none)."""
+    m = _INNER_NUMBER_RE.match(text, pos)
+    return m.end() if m else pos
+
+
 def tokens_before(text: str, pos: int, n: int) -> list[re.Match[str]]:
     """The last ``n`` whitespace-separated tokens before ``pos``, nearest last.
 

@@ -25,7 +25,7 @@ from tui.extract.figures.numbers import (
     parse_number_words,
     trie_pattern,
 )
-from tui.extract.figures.phrases import head_noun, prev_word
+from tui.extract.figures.phrases import head_noun, past_inner_number, prev_word
 from tui.extract.figures.units import OF_RE, match_after
 
 _VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\s+(?!\d))")
@@ -74,7 +74,7 @@ def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
             return fig
     of = FRACTION_OF_RE.match(text, end)
     if of and of.group().strip():
-        head = head_noun(text, of.end())
+        head = head_noun(text, past_inner_number(text, of.end()))
         if head:
             fig.unit = head[0]
     return fig
