@@ -21,6 +21,12 @@ from tui.extract.speakers.phrase_before import subject_before
 from tui.extract.vocabulary import word_list, word_set
 
 _SHORT_TAIL = 60  # characters of adjuncts after "Ng said" that still end an attribution
+_LONG_SUBJECT = 60  # characters of a subject before "said" that still make an attribution
+# "to" opening an infinitive, not a listener: "vowed to keep", not "said to reporters".
+_TO_CLAUSE_RE = re.compile(
+    r"[ \u00a0]+to[ \u00a0]+(?!(?:the|a|an|his|her|their|its|our|my|reporters|supporters)\b)"
+    r"[a-z]"
+)
 _BEFORE_REACH = 400  # characters of a sentence before a quotation read for its attribution
 _FINAL_PUNCT = frozenset(".!?")
 # A line that names a quotation's speaker, then closes the quotation: 'Jo Ames, Harbour Trust.”'.
@@ -98,12 +104,14 @@ def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
         return True
     if _CAPITAL_PRONOUN_RE.match(masked, s.close_pos + 1, nxt):
         return True  # "“... the best we have!” She wrote back that ...": a sentence of its own
-    vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, s.close_pos + 120))
+    full_stop = masked[s.close_pos - 1] == "."
+    reach = first_sentence_end(masked, s.close_pos + 1, nxt) if full_stop else s.close_pos + 120
+    vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, reach))
     if vm is None:
         return False
     if _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None:
         return True
-    if masked[s.close_pos - 1] == "." and _goes_on(masked, s.close_pos + 1, vm, nxt):
+    if full_stop and _goes_on(masked, s.close_pos + 1, vm, nxt):
         return True
     return _reports_clause(masked, s.close_pos + 1, vm)
 
@@ -114,12 +122,17 @@ def _goes_on(masked: str, lo: int, vm: re.Match[str], hi: int) -> bool:
     on Monday."); a sentence that goes on (a comma, a participle, a long tail) is a statement
     of its own."""
     end = first_sentence_end(masked, lo, hi)
-    if vm.start() >= end or not masked[lo : vm.start()].strip():
+    head = masked[lo : vm.start()].strip()
+    if vm.start() >= end or not head:
         return False
+    if len(head) > _LONG_SUBJECT:
+        return True  # "Dunwoody, who worked for Obama in 2008 and after, said ...": a new topic
     if vm.group().endswith("ing"):
         return True  # "Trump shot back in a statement, saying ..."
     tail = masked[vm.end() : end]
-    return "," in tail or len(tail.strip()) > _SHORT_TAIL
+    if _TO_CLAUSE_RE.match(tail):
+        return True  # "Clinton has vowed to keep ...": the verb's own clause
+    return any(ch in tail for ch in ',“"¤') or len(tail.strip()) > _SHORT_TAIL
 
 
 def _reports_clause(masked: str, lo: int, vm: re.Match[str]) -> bool:
