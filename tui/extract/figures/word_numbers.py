@@ -9,6 +9,7 @@ the spans the numerals took.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tui.extract.figures.figure import Candidate, FigureBound
 from tui.extract.figures.numbers import (
@@ -51,6 +52,7 @@ _HALF_SCALE_RE = re.compile(
 )
 _A_BEFORE_RE = re.compile(r"\b[Aa]\s+$")
 #: "two and a half years", "one and a half million".
+_NEXT_NUMBER_WORD_RE = re.compile(r"(?:\s+and\s+|[\s-]+)")
 _AND_A_HALF_RE = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b")
 #: What may stand between a fraction and what it is a fraction of: "of the", "its".
 FRACTION_OF_RE = re.compile(
@@ -78,6 +80,24 @@ def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
         if head:
             fig.unit = head[0]
     return fig
+
+
+def _number_word_runs(text: str) -> Iterator[re.Match[str]]:
+    """Runs of number words; a run that holds two numbers ("two and three million") is read
+    again from where the first number stops, so that the second is found too."""
+    for m in NUMBER_WORDS_RE.finditer(text):
+        yield m
+        pos = m.start()
+        while True:
+            parsed = parse_number_words(text[pos : m.end()])
+            if parsed is None or pos + parsed[1] >= m.end():
+                break
+            nxt = _NEXT_NUMBER_WORD_RE.match(text, pos + parsed[1])
+            sub = NUMBER_WORDS_RE.match(text, nxt.end()) if nxt else None
+            if sub is None or sub.start() >= m.end():
+                break
+            yield sub
+            pos = sub.start()
 
 
 def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -146,7 +166,7 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         figs.append(_word_fraction(text, m.start(), m.end(), 0.5))
         taken.append(m.span())
-    for m in NUMBER_WORDS_RE.finditer(text):
+    for m in _number_word_runs(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
         if text[max(0, m.start() - 2) : m.start()][:1].isdigit() and text[m.start() - 1] == "-":
@@ -181,10 +201,13 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         sm = _WORD_SCALE_RE.match(text, e)
         if sm and value < 1000:
             scale, end = SCALE_SUFFIXES[sm.group(1).lower()], sm.end()
+        last = text[s:e].split()[-1].lower() if text[s:e].split() else ""
+        # "three thousand" keeps its scale, which the low end of "two to three thousand" shares.
+        written_scale = SCALES.get(last, 1.0) if SCALES.get(last, 1.0) >= 1000 else 1.0
         num_end = end
         unit, kind, end, noun = match_after(text, end)
         fig = Candidate(s, end, value * scale, kind or "bare", unit, word=True, text_start=s,
-                        scale=scale, num_end=num_end)
+                        scale=scale * written_scale, num_end=num_end)
         if noun:
             fig.unit_end = end
         figs.append(fig)
