@@ -88,13 +88,15 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-def key_figure_values(path: str) -> list[str]:
-    """The values the summary's first panels show."""
+def key_figure_values(path: str, cache: str) -> list[str]:
+    """The values the summary's first panels show (reading `path` through a cache in
+    `cache`, which the dashboard then finds filled)."""
     sys.path.insert(0, str(ROOT))
-    from tui.files.loader import load
+    os.environ["BRIEFING_CACHE_DIR"] = cache
     from tui.reports.ledger import KeyFigures
+    from tui.store.cache import load_cached
 
-    figures = KeyFigures.of(load([path]).briefing)
+    figures = KeyFigures.of(load_cached([path]).briefing)
     return [entry.lead.display_value for entry in figures.entries[:PANELS]]
 
 
@@ -103,10 +105,10 @@ def measure(path: str, runs: int) -> dict[str, float]:
     warm; and the first (cold) open's."""
     if shutil.which("tmux") is None:
         raise RuntimeError("tmux is not installed")
-    values = key_figure_values(path)
     tmux = Tmux()
     try:
         with tempfile.TemporaryDirectory() as state:
+            values = key_figure_values(path, os.path.join(state, "cache"))
             env = {
                 "BRIEFING_STATE_DIR": state,
                 "BRIEFING_CACHE_DIR": os.path.join(state, "cache"),

@@ -106,3 +106,14 @@ async def test_panels_beyond_the_first_screen_follow_the_first_frame(
         gate.set()
         await ready(pilot)
         assert len(app.screen.query(FigurePanel)) == total
+
+
+async def test_closing_while_the_files_are_read_is_clean(app_for, gate: threading.Event):
+    """Stages posted while the app closes find no screen: they are let go, not a crash."""
+    await _open_once(app_for, gate)
+    gate.set()
+    for _ in range(5):
+        app = app_for()
+        async with app.run_test(size=(100, 30)):
+            pass  # leave at once: the files are being read meanwhile
+        assert app.crash_log is None and app.return_code in (None, 0)

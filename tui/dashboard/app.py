@@ -233,12 +233,16 @@ class BriefingApp(CursorActions):
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        self.main.show_progress(message.done, message.total)
+        if self.screen_stack:
+            self.main.show_progress(message.done, message.total)
 
     @on(StageReady)
     def _stage_ready(self, message: StageReady) -> None:
         from tui.session.session import Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
 
+        if not self.screen_stack:  # the app is closing: nothing is shown any more
+            message.shown.set()
+            return
         stage, main = message.stage, self.main
         if isinstance(stage, Loaded):
             self.result = stage.result

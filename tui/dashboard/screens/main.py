@@ -162,7 +162,11 @@ class MainScreen(Screen[None]):
 
     async def watch_briefing(self, briefing: Briefing | None) -> None:
         title = Text(one_line(briefing.title) if briefing else "briefing", style="bold")
-        self.query_one("#briefing-title", Static).update(title)
+        shown = self.query("#briefing-title").results(Static)
+        heading = next(shown, None)
+        if heading is None:  # the app is closing: its widgets are gone
+            return
+        heading.update(title)
         if briefing is not None and not self._built:
             await self._build_views()
             self.loading = False
