@@ -4,8 +4,10 @@
 counts of people and things, measurements, durations, spelled-out numbers ("seven", "a dozen",
 "tens of thousands"), fractions ("a third of"), ranges ("between 10 and 20", one figure with the
 first value), and calendar years. It skips numbers that are not quantities: days of the month,
-times of day, ordinals, phone numbers, list markers and numbers inside names ("Group of 20",
-"COVID-19", "F-16", "Game 6").
+times of day, ordinals, phone numbers, postcodes, list markers, scores of games and tallies of
+votes ("won 3-1", "voted 51-49"), house numbers ("221B Baker Street"), labels ("phase 3",
+"wearing number 10") and numbers inside names and codes ("Group of 20", "COVID-19", "F-16",
+"Game 6", "Form 10-K", web addresses).
 
 Conventions of the output:
 
