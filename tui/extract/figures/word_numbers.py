@@ -79,6 +79,10 @@ def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
         head = head_noun(text, past_inner_number(text, of.end()))
         if head:
             fig.unit = head[0]
+        return fig
+    unit, kind, unit_end, _ = match_after(text, end)
+    if kind in ("percent", "measure", "duration"):  # "a quarter point", "a half hour"
+        fig.unit, fig.kind, fig.end = unit, kind, unit_end
     return fig
 
 
