@@ -105,10 +105,12 @@ def _new_sentence_after(text: str, masked: str, s: QuoteSpan, nxt: int) -> bool:
     if _CAPITAL_PRONOUN_RE.match(masked, s.close_pos + 1, nxt):
         return True  # "“... the best we have!” She wrote back that ...": a sentence of its own
     full_stop = masked[s.close_pos - 1] == "."
-    reach = first_sentence_end(masked, s.close_pos + 1, nxt) if full_stop else s.close_pos + 120
+    reach = first_sentence_end(masked, s.close_pos + 1, nxt)
     vm = CUE_RE.search(masked, s.close_pos + 1, min(nxt, reach))
     if vm is None:
         return False
+    if len(masked[s.close_pos + 1 : vm.start()].strip()) > _LONG_SUBJECT:
+        return True  # "“...?” Several leaders, including A, B and C, have denounced ..."
     if _INDIRECT_AFTER_RE.match(masked, vm.end(), nxt) is not None:
         return True
     if full_stop and _goes_on(masked, s.close_pos + 1, vm, nxt):
@@ -120,13 +122,12 @@ def _goes_on(masked: str, lo: int, vm: re.Match[str], hi: int) -> bool:
     """'“... from us.” Fallon responded on Twitter, calling it ...': after a quotation closed by
     its own full stop, an attribution is only a subject and verb with a short adjunct ("Ng said
     on Monday."); a sentence that goes on (a comma, a participle, a long tail) is a statement
-    of its own."""
+    of its own, and so is one with a long subject ("Dunwoody, who worked for Obama in 2008 and
+    after, said ...", see _new_sentence_after)."""
     end = first_sentence_end(masked, lo, hi)
     head = masked[lo : vm.start()].strip()
     if vm.start() >= end or not head:
         return False
-    if len(head) > _LONG_SUBJECT:
-        return True  # "Dunwoody, who worked for Obama in 2008 and after, said ...": a new topic
     if vm.group().endswith("ing"):
         return True  # "Trump shot back in a statement, saying ..."
     tail = masked[vm.end() : end]
