@@ -18,12 +18,14 @@ from tui.extract.figures.phrases import (
     tokens_before,
 )
 from tui.extract.figures.words import COMPARISON_PHRASES, PLACE_NOUNS
+from tui.extract.vocabulary import word_set
 
 #: "of the", "of our", "of Johnson's", "of them" after a number: the partitive.
 PARTITIVE_RE = re.compile(
     r"\s+of\s+(?P<det>the|our|their|its|his|her|my|your|these|those|them|whom|which|all"
     r"|[A-Z][\w]*['’]s?)\b",
 )
+_PERSON_NOUNS: frozenset[str] = word_set("figure_person_nouns")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 _WHO_RE = re.compile(r"\s+(?:who|whom)\b")
 _COMPARED_RE = re.compile(
@@ -36,12 +38,15 @@ _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
 
 def _is_apposition(text: str, pos: int) -> bool:
-    """Whether ``pos`` follows "Name, " (as in "Morales, 54, said")."""
+    """Whether ``pos`` follows "Name, " or a noun for a person and a comma ("Morales, 54, said",
+    "the suspect, 19, was held")."""
     toks = tokens_before(text, pos, 1)
     if not toks or toks[0].end() == pos:
         return False
     w = toks[0].group()
-    return len(w) > 2 and w.endswith(",") and w[0].isupper() and w[1:-1].islower()
+    if len(w) < 3 or not w.endswith(","):
+        return False
+    return (w[0].isupper() and w[1:-1].islower()) or w[:-1] in _PERSON_NOUNS
 
 
 def mark_ages(text: str, figs: list[Candidate]) -> None:
