@@ -136,7 +136,7 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         if low.endswith("-old") or low in ("year-old", "month-old"):
             base = low.split("-")[0]
             return f"{pluralise(base)} of age", "age", m.end(), False
-        if low in ("plus",):
+        if low in ("plus", "under", "over"):  # "10-plus", "a 6-under 66" (under par)
             return None, None, end, False
         if low == "strong":  # "a 2,000-strong crowd": the crowd is what is counted
             head = head_noun(text, m.end())

@@ -193,10 +193,10 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         if half and value < 1000:
             value, e = value + 0.5, half.end()
         # Hyphenated idioms: "one-off", "one-shot", "one-on-one", "a one-time champion" (a
-        # former one; "two-time" is twice).
-        if text[e : e + 1] == "-" and (
+        # former one; "two-time" is twice, and "a two-shot lead" two shots).
+        if value == 1 and text[e : e + 1] == "-" and (
             text[e + 1 : e + 4].lower() in ("off", "sho", "on-")
-            or (value == 1 and text[e + 1 : e + 6].lower() == "time ")
+            or text[e + 1 : e + 6].lower() == "time "
         ):
             continue
         if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha():
