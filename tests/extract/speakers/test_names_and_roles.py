@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from tests.extract.quotes.expectations import case_id, check_extraction, load_cases
-from tui.extract.speakers.names import looks_like_person
+from tui.extract.speakers.genders import first_name_gender
+from tui.extract.speakers.names import looks_like_person, split_title
 from tui.extract.speakers.orgs import fits, org_head
 from tui.extract.speakers.roles import roles_at
 
@@ -52,3 +53,13 @@ def test_roles_at(case: dict[str, Any]) -> None:
     text = case["text"]
     start = text.index(case["name"])
     assert roles_at(text, start, start + len(case["name"]), case["title"]) == case["roles"]
+
+
+@pytest.mark.parametrize("case", _table("genders"), ids=lambda c: c["name"])
+def test_first_name_gender(case: dict[str, Any]) -> None:
+    assert first_name_gender(case["name"]) == case["gender"]
+
+
+@pytest.mark.parametrize("case", _table("split_title"), ids=lambda c: c["run"])
+def test_split_title(case: dict[str, Any]) -> None:
+    assert split_title(case["run"]) == (case["title"], case["name"])
