@@ -129,9 +129,10 @@ def context_units(text: str, figs: list[Candidate]) -> None:
                     fig.unit, fig.kind = prev.unit, prev.kind
                     break
             continue
-        if before.endswith(" to ") and i and figs[i - 1].unit == "points":
-            # "the index rose 64.06 points to 4,577.10": a level in the points it moved by.
-            if fig.start - figs[i - 1].end < 8:
+        if before.endswith((" to ", " at ")) and i and figs[i - 1].unit == "points":
+            # "rose 64.06 points to 4,577.10", "closed 12 points higher at 7,650": a level in
+            # the points it moved by.
+            if fig.start - figs[i - 1].end < 20:
                 fig.unit, fig.kind = "points", "count"
             continue
         if before.endswith(" from ") and fig.scale != 1.0 and i:
