@@ -105,6 +105,10 @@ _ABBREV_AFTER_RE = re.compile(
     + _alternation(sorted(MEASURE_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![A-Za-z0-9])"
 )
+_TWO_WORD_UNIT_RE = re.compile(
+    r"\s(?P<u>parts?\s+per\s+(?:million|billion|trillion)|degrees?\s+(?:Celsius|Fahrenheit"
+    r"|centigrade|C|F))\b"
+)
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _HIGH_END_M_RE = re.compile(r"\s?[-–]\s?\d[\d.,]*m\b")
 _LETTER_AFTER_RE = re.compile(r"[A-Z](?![\w'’.-])")
@@ -126,6 +130,9 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         if m.group("pp") or m.group("points"):
             return "percentage points", "percent", m.end(), False
         return "percent", "percent", m.end(), False
+    m = _TWO_WORD_UNIT_RE.match(text, end)
+    if m:  # "420 parts per million", "1.5 degrees Celsius": the unit is both words
+        return " ".join(m.group("u").split()), "measure", m.end(), False
     m = _SPACED_AGE_RE.match(text, end)
     if m:
         return f"{pluralise(m.group('u').lower())} of age", "age", m.end(), False
