@@ -51,7 +51,8 @@ DET = (
 )
 # A preposition ending a phrase, maybe with an article: a name after it is not a subject.
 PREP_END_RE = re.compile(
-    r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under)"
+    r"(?<![\w’'-])(?:of|for|at|from|with|to|by|about|in|on|inside|under|along|across|through|"
+    r"outside|near|into|past|around|toward|towards|onto|down|behind|beside)"
     r"(?:\s+(?:the|a|an))?\s*$"
 )
 PREPOSITIONS = frozenset("of for at from with to by about in on inside under into".split())
