@@ -35,7 +35,9 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                     or prev.kind == fig.kind == "percent"
                 )
                 if m.group("dash"):
-                    ok = same and not (prev.word and not fig.word)
+                    # A falling pair is two figures ("leads 48-45 in the poll"), not a range.
+                    rising = prev.value <= fig.value * (fig.scale if prev.scale == 1.0 else 1.0)
+                    ok = same and not (prev.word and not fig.word) and rising
                 elif m.group("to"):
                     word = m.group("to").lower()
                     intro = [t.group().lower() for t in tokens_before(text, prev.text_start, 2)]

@@ -38,9 +38,12 @@ _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 #: Web addresses, e-mail addresses, handles and hashtags: their digits are names.
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+")
 _URL_HINT_RE = re.compile(r"https?:|www\.|@|#")
+#: A date written the ISO way: "2016-08-23".
+_ISO_DATE_RE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveyed", "percent", "points"})
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -64,6 +67,10 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
     if _PERCENT_AFTER_RE.match(text, end):
         return False
     if int(m.group("a")) >= int(m.group("b")):
+        # A poll's numbers are shares of the vote ("Rubio tops Clinton 41-40 in the poll").
+        near = _WORDS_RE.findall(text, max(0, start - 60), min(len(text), end + 40))
+        if any(w.lower() in _POLL_WORDS for w in near):
+            return False
         return not text[end : end + 1].isalpha()
     before = _WORDS_RE.findall(text, max(0, start - 40), start)[-4:]
     after = _WORDS_RE.findall(text, end, end + 30)[:2]
@@ -81,6 +88,7 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    spans += [m.span() for m in _ISO_DATE_RE.finditer(text)]
     if _URL_HINT_RE.search(text):
         spans += [m.span() for m in _URL_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):
