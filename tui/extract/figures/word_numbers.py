@@ -149,7 +149,9 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     for m in _FRACTION_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
-        if text[max(0, m.start() - 4) : m.start()].lower() in ("and-", "and "):
+        if m.group("num").lower() == "a" and text[max(0, m.start() - 4) : m.start()].lower() in (
+            "and-", "and "
+        ):
             continue  # "seven-and-a-half": read with the number words
         den = m.group("den").lower()
         hyphen = m.group("sep") == "-" and text[m.end() : m.end() + 1] != "-"
