@@ -166,7 +166,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             continue  # an identifier (a tweet's number, a timestamp), not an amount
         if len(raw) == 2 and s and (
             (s >= 5 and text[s - 1] in "-–/" and text[s - 5 : s - 1].isdigit())
-            or (text[s - 1] in "'’‘" and not text[s - 2 : s - 1].isalnum())
+            or (text[s - 1] in "'’‘" and (s == 1 or text[s - 2].isspace()))
         ):
             continue  # the end of a span of years ("2019-20", "2020/21"), a year cut short ("'08")
         # Times of day, ordinals, decades, codes and names.
