@@ -199,5 +199,22 @@ def is_role_phrase(s: str) -> bool:
     )
 
 
+_PEOPLE_PLURALS = word_set("people_plurals")
+# A number of people: "about 200 protesters", "Hundreds of teachers", "More than 1,000 nurses".
+QUANTITY_PEOPLE = (
+    r"(?:(?:[Aa]bout|[Ss]ome|[Nn]early|[Aa]lmost|[Mm]ore[ \u00a0]+than|[Oo]ver|[Rr]oughly|"
+    r"[Aa]round|[Uu]p[ \u00a0]+to)[ \u00a0]+)?"
+    r"(?:\d[\d,]*|[Hh]undreds|[Dd]ozens|[Tt]housands|[Ss]cores|"
+    r"[Tt]ens[ \u00a0]+of[ \u00a0]+thousands)"
+    r"(?:[ \u00a0]+of)?(?:[ \u00a0]+[a-z][\w\-]*){0,2}?[ \u00a0]+([a-z]+s)"
+)
+
+
+def people_plural(word: str) -> bool:
+    """A plural noun for people: "protesters", "teachers", "residents"."""
+    low = word.lower()
+    return low in _PEOPLE_PLURALS or (low.endswith("s") and low[:-1] in ROLE_NOUNS)
+
+
 def content_words(s: str) -> set[str]:
     return {w.lower().rstrip(".") for w in _WORD_RE.findall(s)} - STOP_CAPS

@@ -16,6 +16,7 @@ from tui.extract.speakers.names import (
     NAME_END_RE,
     NAME_START_RE,
     PREP_END_RE,
+    QUANTITY_PEOPLE,
     ROLE_NOUNS,
     SP,
     STOP_CAPS,
@@ -23,6 +24,7 @@ from tui.extract.speakers.names import (
     is_org_name,
     is_role_phrase,
     mention_from_run,
+    people_plural,
 )
 from tui.extract.vocabulary import word_list, word_set
 
@@ -30,6 +32,7 @@ _DESC_END_RE = re.compile(rf"(?<![\w’'-]){DET}(?:{SP}[\w’'.\-]+){{0,5}}?{SP}
 # A longer description ending in a role noun: "the independent Maine senator and Green party
 # candidate".
 _LONG_DESC_END_RE = re.compile(rf"(?<![\w’'-]){DET}(?:{SP}[\w’'.\-]+){{6,8}}?{SP}([a-z][\w\-]*)$")
+_QUANTITY_END_RE = re.compile(rf"(?<![\w’'-]){QUANTITY_PEOPLE}$")
 _TITLE_BEFORE_PREP_RE = re.compile(rf"(?:{'|'.join(word_list('titles_before_of'))})\s*$")
 _NONSPACE_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*\.?")
@@ -130,6 +133,9 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
         if m:
             return _name_or_pp_head(text, lo, base + m.start(), end, depth)
     if last[:1].islower() and last not in _NOT_NOUNS:
+        qm = _QUANTITY_END_RE.search(tail)
+        if qm is not None and people_plural(qm.group(1)):  # "about 200 protesters chanted"
+            return Mention(base + qm.start(), end, tail[qm.start() :], "desc", head=qm.group(1))
         m = _DESC_END_RE.search(tail)
         if m is None and last in ROLE_NOUNS:
             m = _LONG_DESC_END_RE.search(tail)

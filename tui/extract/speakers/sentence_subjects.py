@@ -11,10 +11,12 @@ from tui.extract.speakers.names import (
     DET,
     NAME_RUN,
     NAME_START_RE,
+    QUANTITY_PEOPLE,
     ROLE_NOUNS,
     SP,
     STOP_CAPS,
     mention_from_run,
+    people_plural,
 )
 from tui.extract.speakers.places import PLACES
 from tui.extract.vocabulary import word_list, word_set
@@ -78,6 +80,7 @@ _CLAUSE_BREAK = frozenset(
     "came come comes went was were is are has have had said says told after before when while "
     "because since as and but".split()
 )
+_QUANTITY_START_RE = re.compile(rf"{QUANTITY_PEOPLE}\b")
 _DESC_SUBJECT_RE = re.compile(rf"{DET}(?:{SP}[\w’'.\-]+){{1,5}}")
 _LEAD_WORDS = word_set("lead_words")
 _TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")
@@ -160,6 +163,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         named = _desc_then_name(text, s, off)  # "But his daughter, Mara, said ..."
         if named is not None:
             return named
+    qm = _QUANTITY_START_RE.match(s)
+    if qm is not None and people_plural(qm.group(1)):  # "Hundreds of teachers marched ..."
+        return Mention(off, off + qm.end(), s[: qm.end()], "desc", head=qm.group(1))
     parts = s.split(None, 1)
     first = parts[0] if parts else ""
     if first in PERSON_PRONOUNS:
