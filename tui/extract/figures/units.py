@@ -84,7 +84,7 @@ _SCALE_AFTER_RE = re.compile(
 #: "%", "per cent", "percent", "pct", "percentage points", "basis points", "bps": the spellings
 #: differ in spacing and plural more than in words, so they stay one pattern.
 _PERCENT_AFTER_RE = re.compile(
-    r"(?:\s?(?:%|per\s?cent\b|percent\b|pct\b)|(?-i:pc\b))(?P<points>\s+points?\b)?"
+    r"(?:\s?(?:%|per[\s-]?cent\b|percent\b|pct\b)|(?-i:pc\b))(?P<points>\s+points?\b)?"
     r"|\s(?P<pp>percentage\s+points?\b)|\s?(?P<bps>basis\s+points?\b|bps\b|bp\b)",
     re.IGNORECASE,
 )
