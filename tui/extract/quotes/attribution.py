@@ -54,6 +54,7 @@ _DASH_NAME_RE = re.compile(
     rf"[ \u00a0][-—–]+[ \u00a0]*(?:More[ \u00a0]+from[ \u00a0]+)?({NAME_RUN})"
     rf"(?:[ \u00a0]+and[ \u00a0]+{NAME_RUN})?:$"
 )
+_BY_AGENT_RE = re.compile(r"[ \u00a0]+by[ \u00a0]+")
 _PASSIVE_BEFORE_RE = re.compile(
     r"(?<![\w’'-])(?:was|were|is|are|been|being|be|get|got|gets)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?$"
 )
@@ -280,8 +281,13 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
     if verb is not None and end - verb.end() > 70:
         verb = None
     if verb is not None and is_passive(masked, verb.start()):
-        # "Ng was asked, “": the question is put to the subject; who asked is not said here.
-        return Attribution(None, normalise_cue(verb.group()))
+        # "Ng was asked, “": the question is put to the subject; who asked is said only by an
+        # agent after "by" ("Ng was asked by host Al Roy, “").
+        by = _BY_AGENT_RE.match(masked, verb.end(), end)
+        agent = subject_after_verb(masked, by.end(), end) if by else None
+        if agent is not None and agent.kind == "pronoun":
+            agent = None
+        return Attribution(agent, normalise_cue(verb.group()))
     if verb is not None:
         if (
             verb.group().endswith("ing")
