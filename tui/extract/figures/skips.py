@@ -19,6 +19,9 @@ _PHONE_RE = re.compile(
     r"(?:1-)?(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{7,}\d"
     r"|0\d{2,4}[ -]\d{3,4}[ -]\d{4}(?!\d)"
 )
+#: Every phone number ends in four digits after a separator, or starts with "+": texts without
+#: either skip the full pattern, which scans slowly.
+_PHONE_HINT_RE = re.compile(r"\d[\s.-]\d{4}(?!\d)|\+\d")
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
 #: Two whole numbers joined by a dash, not part of a longer chain ("4-3-3") or numeral.
 _PAIR_RE = re.compile(
@@ -39,7 +42,8 @@ _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+")
 _URL_HINT_RE = re.compile(r"https?:|www\.|@|#")
 #: A date written the ISO way: "2016-08-23".
-_ISO_DATE_RE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+_ISO_DATE_RE = re.compile(r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)")
+_ISO_HINT_RE = re.compile(r"\d-\d\d-\d")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
@@ -83,12 +87,15 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
 def skip_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose digits are not figures: phone numbers, list markers, scores, slashed dates,
     age brackets, web and e-mail addresses."""
-    spans = [m.span() for m in _PHONE_RE.finditer(text)]
+    spans = [m.span() for m in _PHONE_RE.finditer(text)] if _PHONE_HINT_RE.search(text) else []
     spans += [(m.start(), m.end() - 1) for m in _LIST_MARKER_RE.finditer(text)]
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
-    spans += [m.span() for m in _ISO_DATE_RE.finditer(text)]
+    for h in _ISO_HINT_RE.finditer(text):  # the hint starts at the year's last digit
+        iso = _ISO_DATE_RE.match(text, max(0, h.start() - 3))
+        if iso:
+            spans.append(iso.span())
     if _URL_HINT_RE.search(text):
         spans += [m.span() for m in _URL_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):

@@ -91,6 +91,8 @@ def _number_word_runs(text: str) -> Iterator[re.Match[str]]:
     again from where the first number stops, so that the second is found too."""
     for m in NUMBER_WORDS_RE.finditer(text):
         yield m
+        if " " not in m.group():
+            continue  # one word, or words joined by hyphens: one number
         pos = m.start()
         while True:
             parsed = parse_number_words(text[pos : m.end()])
