@@ -68,6 +68,11 @@ TIME_CAPS = _lower("weekdays", "months")
 _NOT_PERSON_LAST = word_set("non_person_last_words")
 _NOT_PERSON_FIRST = word_set("non_person_first_words")
 _GROUP_NOUN_RE = re.compile(r"[A-Z]\w+(?:ians|icans|ites)$")
+# Titles of a person, never the first word of a body's name ("Premier Ontario" is no body).
+_PERSONAL = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. premier president mayor minister "
+    "chief king queen prince princess lord lady sir".split()
+)
 # Capitalised words of a title that may stand alone before a first name ("Development Jean Ng").
 _TITLE_LIKE = frozenset({"development", "affairs", "services", "relations", "resources"})
 _NOT_ROLE_OPENERS = frozenset(
@@ -109,8 +114,13 @@ def split_title(run: str) -> tuple[str | None, str | None]:
         low = tokens[k].lower().rstrip(",")
         if low in TITLE_WORDS or low in ROLE_NOUNS:
             cut = k + 1
-    if cut and is_org_name(" ".join(tokens[cut:])):
-        cut = 0  # "State Department", "Senate Judiciary Committee": an organisation's own name
+    if cut and (
+        is_org_name(" ".join(tokens[cut:]))
+        or (cut == len(tokens) - 1 and tokens[-1] in PLACES and tokens[0].lower() not in _PERSONAL)
+    ):
+        # "State Department", "Senate Judiciary Committee": an organisation's own name; "Health
+        # Canada", "Transport Canada": a department named by its field and its country
+        cut = 0
     if tokens and _COMPOUND_ADJ_RE.search(tokens[-1]):
         return None, None  # "Trump-style", "Obama-era": an adjective, not a name
     if not cut:
