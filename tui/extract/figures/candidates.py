@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tui.extract.figures.figure import Candidate, FigureKind
+from tui.extract.figures.figure import Candidate, FigureBound, FigureKind
 from tui.extract.figures.numbers import (
     VULGAR_FRACTIONS,
     is_slash_fraction,
@@ -74,6 +74,7 @@ _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 #: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
 _DAY_AFTER_RE = re.compile(r"\s+(?:tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b")
+_PLURAL_OF_RE = re.compile(r"s\s+of\s+")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
 _SLASH_FRACTION_RE = re.compile(r"[/⁄](\d{1,2})(?![\w/⁄])")
@@ -212,6 +213,12 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                 text_start = s - (len(before) - neg.start())
         value = parse_numeral(raw) + part
         end = e
+        hundreds = _PLURAL_OF_RE.match(text, e) if ("," in raw or len(raw) <= 3) else None
+        if hundreds and raw.replace(",", "").strip("0") == "1":  # "1,000s of", "100s of homes"
+            unit, kind, uend, _ = match_after(text, hundreds.end())
+            figs.append(Candidate(s, uend if unit else e + 1, value, "vague", unit,
+                                  FigureBound.MORE_THAN, text_start=text_start, num_end=e + 1))
+            continue
         if DECADE_AFTER_RE.match(text, e) and "." not in raw and "," not in raw:
             if len(raw) == 4 and 1000 <= value <= 2100:
                 figs.append(

@@ -172,8 +172,9 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         return "foot", "measure", m.end(), False
     m = _LETTER_AFTER_RE.match(text, end)
     if m and text[end - 1].isdigit():
-        # "5G", "3D": a capital letter on the number is its unit, whatever words follow.
-        return m.group(), "measure", m.end(), False
+        # "5G", "3D": a capital letter on the number is its unit, whatever words follow; it
+        # stays subject to names ("the Boeing 777X").
+        return m.group(), "count", m.end(), False
     # A noun phrase written after the number.
     head = head_noun(text, end)
     if head:
@@ -231,8 +232,9 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
             return 1.0, end
     if low == "b" and not money and tight == "b":
         return 1.0, end
-    if low == "k" and not money and tight == "K":
-        # "25K fans" are 25,000 of them; "a 4K screen" is a resolution.
+    if low in ("k", "b") and not money and tight in ("K", "B"):
+        # "25K fans" are 25,000 of them, "2B users" two billion; "a 4K screen" is a resolution,
+        # "apartment 4B" a door.
         head = head_noun(text, m.end()) if _LOWER_WORD_NEXT_RE.match(text, m.end()) else None
         if not head or not is_plural(head[0]):
             return 1.0, end
