@@ -147,7 +147,7 @@ def keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
     """Single marks are mostly titles and names: keep only attributed, sentence-like speech."""
     if attr is None or attr.mention is None or attr.cue is None:
         return False
-    if _headline_quote(text, s, attr):
+    if _headline_quote(text, s, attr) or _quote_then_colon(text, s):
         return True
     words = text[s.start : s.end].split()
     capitalised = sum(w[0].isupper() for w in words)
@@ -162,6 +162,17 @@ def keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
             and attr.cue not in (":", "—")
         )
     return capitalised * 2 < len(words)
+
+
+def _quote_then_colon(text: str, s: QuoteSpan) -> bool:
+    """"'It's a crisis': Ontario nurses say ...": a headline opens with the quotation in single
+    marks, then a colon and the clause that says who said it."""
+    return (
+        s.closed
+        and text[s.close_pos + 1 : s.close_pos + 2] == ":"
+        and text[s.para_start : s.open_pos].strip() == ""
+        and word_count(text[s.start : s.end]) >= 2
+    )
 
 
 def _headline_quote(text: str, s: QuoteSpan, attr: Attribution) -> bool:

@@ -150,6 +150,10 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
             pre = s[:cut].rstrip()
             if not pre or pre[-1] in ",;:—–(" or pre.endswith((" and", " but")):
                 return Mention(lo + cut, end, last, "desc", head=last)
+            if people_plural(last) and NAME_START_RE.fullmatch(pre.lstrip(" ,:;—–")):
+                # "Ontario nurses say": people named by their place or party, no one by name
+                at = lo + len(s) - len(s.lstrip(" ,:;—–"))
+                return Mention(at, end, text[at:end], "desc", head=last)
     return None
 
 
