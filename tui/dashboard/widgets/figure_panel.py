@@ -31,18 +31,20 @@ class FigurePanel(Widget, can_focus=True):
     FigurePanel:focus { border: heavy $secondary; background: $boost; }
     FigurePanel.-differ { border: round $warning; }
     FigurePanel.-differ:focus { border: heavy $warning; }
-    FigurePanel > .panel--value { text-style: bold; color: $text-accent; }
-    FigurePanel > .panel--label { color: $foreground; }
-    FigurePanel > .panel--source { color: $foreground; text-style: dim; }
-    FigurePanel > .panel--differ { text-style: bold; color: $text-warning; }
-    FigurePanel > .panel--agree { color: $text-success; }
-    FigurePanel > .panel--new { text-style: bold; color: $text-accent; }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "panel--value", "panel--label", "panel--source", "panel--differ", "panel--agree",
-        "panel--new",
+    PARTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "value": ("text-accent", "bold"),
+        "label": ("foreground", ""),
+        "source": ("foreground", "dim"),
+        "differ": ("text-warning", "bold"),
+        "agree": ("text-success", ""),
+        "new": ("text-accent", "bold"),
     }
+    """Each part of a panel's text: the theme's colour variable and a text style. Styled
+    from the theme's variables, once per theme, rather than with component classes:
+    those are resolved for every panel on every restyle, a tenth of the first frame."""
+    _styles: ClassVar[dict[str, dict[str, Style]]] = {}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open at figure", id="figure.open-at-figure"),
@@ -84,15 +86,15 @@ class FigurePanel(Widget, can_focus=True):
         entry = self.entry
         width = max(8, self.content_size.width)
         text = Text(end="", no_wrap=True, overflow="ellipsis")
-        text.append(one_line(entry.lead.display_value), style=self._style("panel--value"))
+        text.append(one_line(entry.lead.display_value), style=self._style("value"))
         verdict = entry.verdict
         if verdict is Verdict.DIFFER:
-            text.append(f"  {verdict_short(entry)}", style=self._style("panel--differ"))
+            text.append(f"  {verdict_short(entry)}", style=self._style("differ"))
         elif verdict is Verdict.AGREE:
-            text.append(f"  {verdict_short(entry)}", style=self._style("panel--agree"))
+            text.append(f"  {verdict_short(entry)}", style=self._style("agree"))
         mark = news_mark(entry_news(entry, last_visit(self)))
         if mark:
-            text.append(f"  {mark}", style=self._style("panel--new"))
+            text.append(f"  {mark}", style=self._style("new"))
         label = one_line(entry.label)
         lines = wrap_offsets(label, width)
         for number, (start, end) in enumerate(lines[:2]):
@@ -100,13 +102,22 @@ class FigurePanel(Widget, can_focus=True):
             if number == 1 and len(lines) > 2:
                 piece = piece[: max(0, width - 1)].rstrip() + "…"
             text.append("\n")
-            text.append(piece, style=self._style("panel--label"))
+            text.append(piece, style=self._style("label"))
         text.append("\n" * (3 - min(2, len(lines))))
         source = self.sources
         if len(source) > width:
             source = source[: max(0, width - 1)].rstrip() + "…"
-        text.append(source, style=self._style("panel--source"))
+        text.append(source, style=self._style("source"))
         return text
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+    def _style(self, part: str) -> Style:
+        theme = self.app.theme
+        styles = FigurePanel._styles.get(theme)
+        if styles is None:
+            variables = self.app.theme_variables
+            styles = FigurePanel._styles[theme] = {
+                name: Style(color=variables.get(colour), bold="bold" in text_style or None,
+                            dim="dim" in text_style or None)
+                for name, (colour, text_style) in self.PARTS.items()
+            }
+        return styles[part]

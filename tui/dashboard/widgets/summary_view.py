@@ -25,6 +25,8 @@ from tui.text.sanitize import one_line, printable
 
 PANEL_WIDTH = 28
 PANEL_HEIGHT = 6
+ABOVE_PANELS = 6
+"""Rows at least above the first panels: the top bar, the title, the counts, the footer."""
 
 
 class SummaryView(VerticalScroll, can_focus=False):
@@ -64,7 +66,8 @@ class SummaryView(VerticalScroll, can_focus=False):
     def _first_screenful(self) -> int:
         """How many panels the first frame can show at most; the rest follow it."""
         width, height = self.app.size
-        return max(1, (width - 1) // PANEL_WIDTH) * (height // PANEL_HEIGHT + 1)
+        rows = -(-max(1, height - ABOVE_PANELS) // PANEL_HEIGHT)  # (rounded up)
+        return max(1, (width - 1) // PANEL_WIDTH) * rows
 
     def on_mount(self) -> None:
         glance = self._glance
