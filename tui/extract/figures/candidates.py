@@ -65,7 +65,7 @@ _NEGATIVE_BEFORE_RE = re.compile(
 _NAME_CODE_BEFORE_RE = re.compile(r"(?:[^\W\d_][-.]?|[A-Z]\s-|[#№]|\bNo\.?\s|\bNos?\.\s)$")
 _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s(?:\d+[-–])?$")
 #: A single digit with nothing after it that an amount would have (decimals, a scale word).
-_CONSOLE_RE = re.compile(r"\d(?![\d.,]|\s?(?:m|bn|k|million|billion)\b)")
+_CONSOLE_RE = re.compile(r"\d(?!\d|[.,]\d|\s?(?:m|bn|k|million|billion)\b)")
 #: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
 _CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
@@ -74,6 +74,7 @@ _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 #: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
 _DAY_AFTER_RE = re.compile(r"\s+(?:tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b")
+_PLACE_AFTER_RE = re.compile(r" [A-Z][a-z]")
 _PLURAL_OF_RE = re.compile(r"s\s+of\s+")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
@@ -163,6 +164,10 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             e = consumed = mixed.end()
         if s > 1 and text[s - 1] in "/⁄" and text[s - 2].isdigit():
             continue  # the second number of a slashed pair that is not a fraction ("1⁄4len")
+        if len(raw) == 5 and raw.isdigit() and _PLACE_AFTER_RE.match(text, e):
+            head = head_noun(text, e)
+            if head is None or head[0][:1].isupper():
+                continue  # "75008 Paris", "90210 Beverly Hills": a postcode before a place
         if len(raw) >= 9 and raw.isdigit():
             continue  # an identifier (a tweet's number, a timestamp), not an amount
         if len(raw) == 2 and s and (
