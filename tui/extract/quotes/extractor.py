@@ -3,10 +3,12 @@
 Pipeline: find quotation spans and tell whole quotations from fragments (marks); blank their
 contents so that attributions are read only from the reporter's own words; find each quotation's
 speech verb and speaker phrase (own_attribution, attribution) and take a second look at whole or
-fragment (full_or_fragment); read the subjects and indirect attributions of every sentence
-(speech_events); resolve all speaker phrases in text order (speakers.resolution); a quotation
-with no attribution of its own continues the speaker before it in its paragraph, or the previous
-paragraph's (continuation).
+fragment, keeping quotations in single marks only when they are clearly speech or continue such
+speech (full_or_fragment); read the subjects and indirect attributions of every sentence
+(speech_events), marking as background those inside a reported or subordinate clause and those
+who declined to speak; resolve all speaker phrases in text order (speakers.resolution); a
+quotation with no attribution of its own continues the speaker before it in its paragraph, or the
+previous paragraph's when that paragraph ended with the quotation (continuation).
 """
 
 from __future__ import annotations
