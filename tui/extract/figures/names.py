@@ -123,6 +123,8 @@ def in_name(text: str, fig: Candidate) -> bool:
     low = w.lower().rstrip(".")
     if low.endswith("ly") and fig.kind == "count" and _starts_sentence(text, toks[-1].start()):
         return False  # "Barely 30 voters": an adverb, capitalised only by its place
+    if low in ("season", "series") and w[0].isupper() and fig.value < 1000:
+        return True  # "the Season 3 finale": "season" also comes before years ("season 2019")
     if low in STOP_WORDS or low in BOUNDS_BEFORE or low in MONTHS or low in YEAR_PREPOSITIONS \
             or low in WEEKDAYS:
         if low == "of" and len(toks) == 2 and "." not in text[fig.start : fig.num_end]:
