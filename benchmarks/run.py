@@ -78,10 +78,11 @@ def main() -> None:
     args = parser.parse_args()
     runs = 5 if args.quick else args.runs
     bench_summary(runs)
-    first_frame = ROOT / "benchmarks" / "first_frame.py"
-    if first_frame.exists():
-        print("\nDashboard time to first frame (benchmarks/first_frame.py)")
-        subprocess.run([PYTHON, str(first_frame)], cwd=ROOT, check=False)
+    print("\nKey figures on screen, in tmux (benchmarks/on_screen.py)")
+    subprocess.run([PYTHON, str(ROOT / "benchmarks" / "on_screen.py"), "--runs",
+                    "5" if args.quick else "11"], cwd=ROOT, check=False)
+    print("\nThe dashboard's stages, in a pseudo-terminal (benchmarks/first_frame.py)")
+    subprocess.run([PYTHON, str(ROOT / "benchmarks" / "first_frame.py")], cwd=ROOT, check=False)
     bench_extraction(args.devsets, args.quick)
     print("\nImport of web pages and of 1,000 articles (benchmarks/measure_import.py)")
     subprocess.run(
