@@ -12,7 +12,7 @@ from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import tokens_before
 
 _RANGE_JOIN_RE = re.compile(
-    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+)?to|and|through)|(?P<or>or)"
+    r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+|up\s+)?to|and|through)|(?P<or>or)"
     r"|(?P<by>x|×|by|-by-))\s*$",
     re.IGNORECASE,
 )
@@ -43,6 +43,8 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                     intro = [t.group().lower() for t in tokens_before(text, prev.text_start, 2)]
                     if word == "and":
                         ok = "between" in intro and same
+                    elif word.startswith("up") and "from" not in intro:
+                        ok = False  # "rose 5% to 10, up to 12": a ceiling, not the high end
                     else:
                         by = intro[-1:] == ["by"]
                         ok = same and not by and (
