@@ -259,10 +259,4 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         if found is not None:
             found.person_like = True
             return found
-    for ent in reversed(r.speakers[-50:]):
-        if ent.person_like:
-            return ent
-    for ent in reversed(r.history[-12:]):
-        if ent.person_like:
-            return ent  # nobody has spoken yet: the person the article is talking about
-    return r.named_before(m.start, None)
+    return None  # a role nobody in the article holds: unnamed, kept as described
