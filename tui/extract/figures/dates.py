@@ -11,6 +11,7 @@ from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import PUNCT, is_plural, tokens_before
 from tui.extract.figures.words import MONTHS, STOP_WORDS, YEAR_ERAS, YEAR_PREPOSITIONS, YEAR_STRONG
 
+_WEAK_YEAR_WORDS = frozenset({"of", "to", "and", "or", "the", "through", "between"})
 _PERIOD_PREFIX_RE = re.compile(r"(?i:mid|early|late|pre|post)-$")
 _MONTH_AFTER_RE = re.compile(r"\s?(?:of\s+)?(?P<m>[A-Za-z]+)\b")
 
@@ -43,7 +44,9 @@ def is_year(text: str, fig: Candidate) -> bool:
             return False
     if fig.value >= 1800:
         return True
-    return prev in YEAR_PREPOSITIONS or prev in MONTHS or prev in YEAR_ERAS
+    # Before 1800 a year needs a word that only dates take: "an average of 1500" is an amount.
+    weak = prev in _WEAK_YEAR_WORDS
+    return (prev in YEAR_PREPOSITIONS and not weak) or prev in MONTHS or prev in YEAR_ERAS
 
 
 def is_date_day(text: str, fig: Candidate) -> bool:
