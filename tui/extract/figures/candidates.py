@@ -213,6 +213,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             ):
                 continue
             neg = _NEGATIVE_BEFORE_RE.search(before) if c1 in ("-", "−", " ") else None
+            if neg and text[max(0, s - 16) : s].lower().rstrip().endswith("plus or minus"):
+                neg = None  # "a margin of error of plus or minus 3 points" is not negative
             if neg:
                 negative = True
                 text_start = s - (len(before) - neg.start())
