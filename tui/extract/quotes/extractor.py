@@ -23,6 +23,7 @@ from tui.extract.quotes.marks import QuoteKind, QuoteSpan, find_spans, paragraph
 from tui.extract.quotes.own_attribution import attribute, neighbours
 from tui.extract.quotes.speech_events import Event, context_events, resolve_all
 from tui.extract.speakers.entity import Entity
+from tui.extract.speakers.names import description_words
 from tui.extract.speakers.resolution import Resolver
 
 __all__ = [
@@ -123,7 +124,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
     for ev in quote_events:
         if ev is not None and ev.entity is None and ev.mention.kind == "desc":
             # "a senior official said": an unnamed source, kept as the article describes it.
-            ev.entity = Entity(" ".join(ev.mention.text.split()), False, False, named=False)
+            ev.entity = Entity(description_words(ev.mention.text), False, False, named=False)
     events.sort(key=lambda e: e.mention.start)
 
     speakers, inherited = speakers_of(spans, masked, paras, ends, events, quote_events)

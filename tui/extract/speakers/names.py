@@ -226,5 +226,23 @@ def people_plural(word: str) -> bool:
     return low in _PEOPLE_PLURALS or (low.endswith("s") and low[:-1] in ROLE_NOUNS)
 
 
+# Words after which a description has ended and a verb phrase or clause begun: "The email goes
+# on to say", "a reporter can be heard", "the base chief known as Bob".
+_DESCRIPTION_END = frozenset(
+    "is was are were be been being has have had can could will would may might must should "
+    "goes go went known speaking familiar involved who which that whose to".split()
+)
+
+
+def description_words(text: str) -> str:
+    """An unnamed speaker's description as written, up to where its noun phrase ends: "The
+    email goes on to" gives "The email"."""
+    words = text.split()
+    for k in range(2, len(words)):
+        if words[k].lower().strip(",") in _DESCRIPTION_END:
+            return " ".join(words[:k]).rstrip(",")
+    return " ".join(words)
+
+
 def content_words(s: str) -> set[str]:
     return {w.lower().rstrip(".") for w in _WORD_RE.findall(s)} - STOP_CAPS

@@ -19,6 +19,7 @@ from tui.extract.speakers.names import (
     PREP_END_RE,
     PREPOSITIONS,
     ROLE_NOUNS,
+    description_words,
     is_org_name,
     looks_like_person,
 )
@@ -83,7 +84,7 @@ def _new_unnamed(m: Mention) -> Entity | None:
         gender = "f"
     elif head in _MALE_HEADS:
         gender = "m"
-    return Entity(" ".join(m.text.split()), False, True, gender, named=False)
+    return Entity(description_words(m.text), False, True, gender, named=False)
 
 
 def is_group_noun(word: str) -> bool:
