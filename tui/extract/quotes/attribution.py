@@ -84,6 +84,11 @@ _HOW_PUT_RE = re.compile(
     r"(?:was|is)[ \u00a0]+how[ \u00a0]+([^.;:!?“”\"¤]{1,80}?)[ \u00a0]+"
     r"(?:put|puts|described|describes|summed[ \u00a0]+up|phrased|phrases)[ \u00a0]+it\b"
 )
+# "As Ng put it, “" / "as anti-terror prosecutor Ann Ode put it:": the speaker before "put it".
+_AS_PUT_RE = re.compile(
+    r"(?<![\w’'])[Aa]s[ \u00a0]+([^.;:!?“”\"¤,]{1,80}?)[ \u00a0]+"
+    r"(?:put|puts|described|describes|summed[ \u00a0]+up|sums[ \u00a0]+up)[ \u00a0]+it[,:]?$"
+)
 _QUOTED_AS_RE = re.compile(
     r"[ \u00a0]+(?:was|were|is|are|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+"
     r"(?:[a-z]+ly[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
@@ -271,6 +276,11 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         mention = _according_to_source(masked, am.end(), end)
         if mention is not None:
             return Attribution(mention, "according to")
+    pm = _AS_PUT_RE.search(masked, max(lo, end - 120), end)
+    if pm is not None:  # "As Ng put it, “": the one who put it so
+        mention = subject_before(masked, pm.start(1), pm.end(1))
+        if mention is not None:
+            return Attribution(mention, "put it")
     last = seg[-1]
     if last == ":":
         dash = _DASH_NAME_RE.search(masked, max(lo, end - 60), end)
