@@ -53,6 +53,11 @@ _SUBORDINATOR_END_RE = re.compile(
 )
 
 
+# A coordinating conjunction right before a subject: a clause of its own, not a reported one
+# ("“...,” Ng said, and Roy agreed").
+_COORDINATOR_END_RE = re.compile(r"(?<![\w’'-])(?:and|but|or|yet)[ \u00a0]+$")
+
+
 @dataclass(slots=True)
 class Event:
     """A speaker phrase in the reporter's text: a sentence's subject or a speech verb's.
@@ -110,7 +115,10 @@ def context_events(
                 if m is not None:
                     before = masked[a : m.np_start if 0 <= m.np_start < m.start else m.start]
                     embedded = (
-                        matrix_end >= 0 and m.start > matrix_end and before.rstrip()[-1:] != ","
+                        matrix_end >= 0
+                        and m.start > matrix_end
+                        and before.rstrip()[-1:] not in (",", ";")
+                        and _COORDINATOR_END_RE.search(before[-8:]) is None
                     ) or _SUBORDINATOR_END_RE.search(before[-16:]) is not None
                     events.append(Event(m, True, k, background=embedded))
                     if matrix_end < 0:
