@@ -55,6 +55,29 @@ _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", 
 _PROXY_HEADS = word_set("proxy_role_nouns")
 
 
+# Heads of a definite description that refers back to a person just introduced rather than
+# naming an office ("the 34-year-old", "the mother of two"), with the gender they give.
+_ANAPHORIC_HEADS = {
+    "mother": "f", "father": "m", "woman": "f", "man": "m", "wife": "f", "husband": "m",
+    "daughter": "f", "son": "m", "girl": "f", "boy": "m", "grandmother": "f",
+    "grandfather": "m", "widow": "f", "widower": "m", "teen": "-", "teenager": "-",
+    "retiree": "-", "youngster": "-",
+}
+_AGE_RE = re.compile(r"\b\d{1,3}-year-old\b")
+
+
+def _person_just_before(r: Resolver, m: Mention, gender: str) -> Entity | None:
+    """The latest named person, of a fitting gender, mentioned in the description's sentence
+    or the two before it; None when there is none that close."""
+    here = r.sentence_of(m.start)
+    for ent, pos in zip(reversed(r.history), reversed(r.history_pos), strict=True):
+        if here - r.sentence_of(pos) > 2:
+            return None
+        if ent.person_like and ent.named and (gender == "-" or ent.gender in (None, gender)):
+            return ent
+    return None
+
+
 def _by_role(r: Resolver, m: Mention, head: str) -> Entity | None:
     """The person whose roles best fit a description, the latest mentioned on a tie: roles
     they were given where the article names them, or where they were resolved before."""
@@ -244,6 +267,11 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     kind = org_head(m.text)
     if kind is not None:  # "the ministry said": the latest ministry the article named
         return _org_of_kind(r, kind, m.start)
+    words = m.text.lower().split()
+    noun = words[words.index("of", 2) - 1] if "of" in words[2:] else head  # "the father of 3"
+    if words and words[0] == "the" and (noun in _ANAPHORIC_HEADS or _AGE_RE.search(m.text)):
+        # "said the 34-year-old mother of two": the person just introduced
+        return _person_just_before(r, m, _ANAPHORIC_HEADS.get(noun, "-"))
     if not head or head not in ROLE_NOUNS:
         return None  # "the report", "officials", "a source": unnamed, never guessed
     if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
