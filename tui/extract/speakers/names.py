@@ -130,7 +130,20 @@ def split_title(run: str) -> tuple[str | None, str | None]:
     name = " ".join(t for t in name_tokens if t) or None
     if name and name.lower() in TITLE_WORDS | STOP_CAPS:
         return title, None
+    if name and _ends_in_role(name_tokens):
+        return title, None  # "NDP MP", "Ontario Premier": a description, nobody's name
     return title, name
+
+
+def _ends_in_role(tokens: list[str]) -> bool:
+    """Whether capitalised words end in a role with no first name before it: "Liberal MP",
+    "Toronto Mayor"; not "Stephen King"."""
+    last = tokens[-1].lower().rstrip(".,")
+    return (
+        len(tokens) >= 2
+        and last in ROLE_NOUNS
+        and not any(first_name_gender(t) for t in tokens[:-1])
+    )
 
 
 def _first_name_start(tokens: list[str]) -> int:

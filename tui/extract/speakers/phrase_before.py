@@ -131,7 +131,13 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
     if last[:1].isupper() or last[:1] in "ÀÁÂÄÉÈÍÓÖÚÜ":
         m = NAME_END_RE.search(tail)
         if m:
-            return _name_or_pp_head(text, lo, base + m.start(), end, depth)
+            named = _name_or_pp_head(text, lo, base + m.start(), end, depth)
+            if named is not None or last.lower().rstrip(".") not in ROLE_NOUNS:
+                return named
+            # "the NDP MP said": a capitalised role, a description of someone
+            dm = _LEADING_DET_RE.search(text, max(lo, base + m.start() - 12), base + m.start())
+            at = dm.start() if dm else base + m.start()
+            return Mention(at, end, text[at:end], "desc", head=last.lower().rstrip("."))
     if last[:1].islower() and last not in _NOT_NOUNS:
         qm = _QUANTITY_END_RE.search(tail)
         if qm is not None and people_plural(qm.group(1)):  # "about 200 protesters chanted"

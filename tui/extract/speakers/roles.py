@@ -28,7 +28,12 @@ _HEAD_FILLERS = {
 # Words that make a different rank of the same role: "Vice President" is not "the president".
 _RANK = word_set("rank_words")
 # Groups of words of which a person has one: a contradiction rules the person out.
-_PARTIES = frozenset({"republican", "democratic", "independent", "libertarian"})
+_PARTIES = frozenset(
+    {"republican", "democratic", "independent", "libertarian"}
+    # Canadian and British parties: "the Conservative MP" is not Liberal MP Marc Miller
+    | {"liberal", "conservative", "ndp", "tory", "green", "bloc", "labour", "ucp", "caq", "pq",
+       "snp", "pc"}
+)
 _SIDES = frozenset({"majority", "minority"})
 _CHAMBERS = frozenset({"senate", "house"})
 _PLACE_WORDS = frozenset(p.lower() for p in PLACES) | word_set("place_adjectives")
