@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.search.freshness import FilesSignature, files_signature
-from tui.search.service import SearchService
 
 if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes before them
     from tui.files.loader import LoadResult
     from tui.model.briefing import Briefing
     from tui.reports.glance import Glance
     from tui.reports.ledger import FigureLedger, KeyFigures
+    from tui.search.service import SearchService
     from tui.store.seen import SeenRecord
 
 Progress = Callable[[int, int], None]
@@ -73,7 +73,7 @@ class BriefingSession:
         self.paths = list(paths)
         self.result: LoadResult | None = None
         """What the last refresh read."""
-        self.search = search if search is not None else SearchService(self.paths)
+        self._search = search
         self.last_visit: SeenRecord | None = None
         """What the reader saw when the dashboard last closed on these files; read once, by
         the first refresh."""
@@ -81,6 +81,15 @@ class BriefingSession:
         self._signature = ""
         self._glance_stored = ""
         """The key of the glance on disk, when known to be in step with the files."""
+
+    @property
+    def search(self) -> SearchService:
+        """Search over the briefing (made when first needed: not before the first frame)."""
+        if self._search is None:
+            from tui.search.service import SearchService
+
+            self._search = SearchService(self.paths)
+        return self._search
 
     @property
     def briefing(self) -> Briefing | None:
@@ -168,7 +177,8 @@ class BriefingSession:
         return files_signature(self.paths, code=GLANCE_CODE)
 
     def close(self) -> None:
-        self.search.close()
+        if self._search is not None:
+            self._search.close()
 
 
 def _start_resource_tracker() -> None:
