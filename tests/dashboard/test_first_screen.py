@@ -93,16 +93,25 @@ async def test_a_figure_opened_before_the_files_are_read_opens_at_the_figure(
 
 
 async def test_panels_beyond_the_first_screen_follow_the_first_frame(
-    app_for, gate: threading.Event
+    app_for, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ):
+    from tui.dashboard.widgets.summary_view import SummaryView
+
     await _open_once(app_for, gate)
+    on_first_frame: list[int] = []
+    show_rest = SummaryView.show_rest
+
+    async def counted(self: SummaryView) -> None:
+        on_first_frame.append(len(self.panels))
+        await show_rest(self)
+
+    monkeypatch.setattr(SummaryView, "show_rest", counted)
     app = app_for()
     assert app.glance is not None and app.glance.key_figures is not None
     total = len(app.glance.key_figures.entries)
-    async with app.run_test(size=(60, 20)) as pilot:  # two columns, four rows at most
-        first = len(app.screen.query(FigurePanel))
-        assert 0 < first < total
+    async with app.run_test(size=(60, 20)) as pilot:  # two columns, three rows at most
         await until(pilot, lambda: len(app.screen.query(FigurePanel)) == total)
+        assert on_first_frame and 0 < on_first_frame[0] < total
         gate.set()
         await ready(pilot)
         assert len(app.screen.query(FigurePanel)) == total

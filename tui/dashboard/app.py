@@ -161,9 +161,10 @@ class BriefingApp(CursorActions):
                             "lists the ids.", title="Settings", severity="warning", markup=False)
         self._loading = True
 
-    def on_ready(self) -> None:
+    async def on_ready(self) -> None:
         """The first frame is on screen: now read the files, so as not to delay it."""
         self._load()
+        await self.main.first_frame_shown()
         if self.note:
             self.notify(self.note, title="Welcome", timeout=NOTE_SECONDS, markup=False)
         if self._watch_interval:

@@ -92,6 +92,11 @@ class MainScreen(Screen[None]):
                 yield self._summary_view()
         yield Footer()
 
+    async def first_frame_shown(self) -> None:
+        """The first frame is on screen: what it left out may follow."""
+        if self._glance is not None and not self._built:
+            await self.summary.show_rest()
+
     @property
     def views_built(self) -> bool:
         """Whether every view is mounted (the briefing has been read)."""
@@ -130,8 +135,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ViewTabs).set_active(self.view)
-        if self._glance is not None:
-            self.call_after_refresh(self._focus_view)
+        if self._glance is not None:  # focused before the first frame, which then shows it
+            self._focus_view()
 
     # -- the views --------------------------------------------------------------------
 

@@ -52,16 +52,31 @@ class SummaryView(VerticalScroll, can_focus=False):
         """What to show before the briefing is read (stored by an earlier open)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="summary-title")
-        yield Static(id="summary-counts")
-        yield Static(id="summary-new")
-        yield Static(id="summary-bottom-line")
+        """With a kept first screen, everything it shows is composed with its content and
+        size, so the first frame needs no second layout pass."""
         glance = self._glance
+        title, counts, bottom = self._header(glance) if glance else (Text(), Text(), Text())
+        yield self._static(title, "summary-title", bool(title) or glance is None)
+        yield self._static(counts, "summary-counts")
+        yield self._static(Text(), "summary-new", glance is None)
+        yield self._static(bottom, "summary-bottom-line", bool(bottom) or glance is None)
         figures = glance.key_figures if glance is not None else None
-        with Grid(id="figure-grid"):
+        grid = Grid(id="figure-grid")
+        grid.styles.grid_size_columns = self._columns_for(self.app.size.width - 2)
+        with grid:
             if glance is not None and figures is not None:
                 yield from self._panels(figures, glance.sources)[: self._first_screenful()]
-        yield Static(id="summary-more")
+        yield self._static(self._more(figures) if figures else "", "summary-more")
+
+    @staticmethod
+    def _static(content: Text | str, name: str, shown: bool = True) -> Static:
+        static = Static(content, id=name)
+        static.display = shown
+        return static
+
+    @staticmethod
+    def _columns_for(width: int) -> int:
+        return max(1, (width + 1) // PANEL_WIDTH)
 
     def _first_screenful(self) -> int:
         """How many panels the first frame can show at most; the rest follow it."""
@@ -69,18 +84,11 @@ class SummaryView(VerticalScroll, can_focus=False):
         rows = -(-max(1, height - ABOVE_PANELS) // PANEL_HEIGHT)  # (rounded up)
         return max(1, (width - 1) // PANEL_WIDTH) * rows
 
-    def on_mount(self) -> None:
+    async def show_rest(self) -> None:
+        """Mount the panels the first frame left out (unless the briefing came first); called
+        once the first frame is on screen."""
         glance = self._glance
-        if glance is not None and self.briefing is None:
-            self._show_header(glance)
-            if glance.key_figures is not None:
-                self._show_more(glance.key_figures)
-                self.call_after_refresh(self._show_rest, glance)
-            self._fit_columns()
-
-    async def _show_rest(self, glance: Glance) -> None:
-        """Mount the panels the first frame left out (unless the briefing came first)."""
-        if self.key_figures is None and glance.key_figures is not None:
+        if glance is not None and self.key_figures is None and glance.key_figures is not None:
             shown = len(self.panels)
             rest = self._panels(glance.key_figures, glance.sources)[shown:]
             await self.query_one("#figure-grid", Grid).mount_all(rest)
@@ -108,19 +116,16 @@ class SummaryView(VerticalScroll, can_focus=False):
         for panel in self.panels:  # what is new is known once the briefing is read
             panel.refresh()
 
-    def _show_header(self, glance: Glance) -> None:
+    def _header(self, glance: Glance) -> tuple[Text, Text, Text]:
+        """The title line, the counts and the bottom line."""
         info = glance.info
         about = [one_line(info.topic), describe_date(info.date)]
         title = Text(" · ".join(part for part in about if part), style="bold italic")
-        self.query_one("#summary-title", Static).update(title)
-        self.query_one("#summary-title").display = bool(title)
         bottom = Text()
         if info.bottom_line:
             bottom.append("Bottom line ", style="bold reverse")
             bottom.append(" ")
             bottom.append(printable(info.bottom_line))
-        self.query_one("#summary-bottom-line", Static).update(bottom)
-        self.query_one("#summary-bottom-line").display = bool(info.bottom_line)
         line = Text()
         for name in ("articles", "speakers", "quotes", "figures"):
             if line:
@@ -130,7 +135,15 @@ class SummaryView(VerticalScroll, can_focus=False):
             line.append(f" {noun}")
         if glance.empty:
             line = Text(self._empty_words(), style="italic")
-        self.query_one("#summary-counts", Static).update(line)
+        return title, line, bottom
+
+    def _show_header(self, glance: Glance) -> None:
+        title, counts, bottom = self._header(glance)
+        self.query_one("#summary-title", Static).update(title)
+        self.query_one("#summary-title").display = bool(title)
+        self.query_one("#summary-bottom-line", Static).update(bottom)
+        self.query_one("#summary-bottom-line").display = bool(bottom)
+        self.query_one("#summary-counts", Static).update(counts)
         if not self.panels and not glance.empty and glance.key_figures is None:
             self.query_one("#summary-more", Static).update(
                 Text("Comparing the figures across the articles…", style="italic")
@@ -153,13 +166,16 @@ class SummaryView(VerticalScroll, can_focus=False):
         return [FigurePanel(entry, line, i) for i, (entry, line) in
                 enumerate(zip(entries, sources, strict=False))]
 
-    def _show_more(self, key_figures: KeyFigures) -> None:
+    @staticmethod
+    def _more(key_figures: KeyFigures) -> Text | str:
         more = key_figures.total - min(len(key_figures.entries), MAX_PANELS)
-        self.query_one("#summary-more", Static).update(
-            Text(f"{more:,} more figures: the figure ledger (4), search (s) or the articles (3).",
-                 style="italic")
-            if more > 0 else ""
-        )
+        if more <= 0:
+            return ""
+        return Text(f"{more:,} more figures: the figure ledger (4), search (s) or the "
+                    "articles (3).", style="italic")
+
+    def _show_more(self, key_figures: KeyFigures) -> None:
+        self.query_one("#summary-more", Static).update(self._more(key_figures))
 
     async def watch_key_figures(self, key_figures: KeyFigures | None) -> None:
         briefing = self.briefing
@@ -202,8 +218,9 @@ class SummaryView(VerticalScroll, can_focus=False):
 
     def _fit_columns(self) -> None:
         grid = self.query_one("#figure-grid", Grid)
-        width = self.scrollable_content_region.width
-        grid.styles.grid_size_columns = max(1, (width + 1) // PANEL_WIDTH)
+        columns = self._columns_for(self.scrollable_content_region.width)
+        if grid.styles.grid_size_columns != columns:  # (a change lays the screen out again)
+            grid.styles.grid_size_columns = columns
 
     def focus_first(self) -> None:
         panels = self.panels
