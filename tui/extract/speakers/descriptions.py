@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.mention import Mention
-from tui.extract.speakers.names import ROLE_NOUNS, is_org_name, looks_like_person
+from tui.extract.speakers.names import (
+    PARTY_MEMBERS,
+    ROLE_NOUNS,
+    is_org_name,
+    looks_like_person,
+)
 from tui.extract.speakers.orgs import (
     ORG_HEADS,
     ORG_REACH,
@@ -272,7 +277,7 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     if words and words[0] == "the" and (noun in _ANAPHORIC_HEADS or _AGE_RE.search(m.text)):
         # "said the 34-year-old mother of two": the person just introduced
         return _person_just_before(r, m, _ANAPHORIC_HEADS.get(noun, "-"))
-    if not head or head not in ROLE_NOUNS:
+    if not head or (head not in ROLE_NOUNS and head not in PARTY_MEMBERS):
         return None  # "the report", "officials", "a source": unnamed, never guessed
     if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
         return None  # "a senior strategist", "one aide": someone new and unnamed
@@ -283,8 +288,43 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         return None  # an unnamed spokesman: not whoever spoke last
     key = description_key(m.text, head)
     if key is not None and not _OWNER_DET_RE.match(m.text):
+        if head in PARTY_MEMBERS:  # "the Maine Republican": the party must not contradict
+            key = (frozenset(), key[0] | key[1])
         found = _named_just_before(r, m, key)  # "the Maine senator": nobody's a senator
         if found is not None:
             found.person_like = True
             return found
+        if head in PARTY_MEMBERS:
+            return _only_person_before(r, m, key)
     return None  # a role nobody in the article holds: unnamed, kept as described
+
+
+def _only_person_before(
+    r: Resolver, m: Mention, key: tuple[frozenset[str], frozenset[str]]
+) -> Entity | None:
+    """The one person named before a party description ("Presidential candidate Ben Carson ...
+    the Republican said") when nothing they were called rules them out; None when two or more
+    could be meant."""
+    found: Entity | None = None
+    roles: list[str] = []
+    occ = r.registry.occurrences
+    for k in range(bisect.bisect_left(occ, (m.start,))):
+        start, _end, name, _title = occ[k]
+        if name in r.registry.places:
+            continue
+        ent = _person_named(r, name, start)
+        if ent is None:
+            continue
+        if found is not None and ent is not found:
+            return None
+        found = ent
+        roles += r.occurrence_roles(k)
+    for ent, pos in zip(r.history[-200:], r.history_pos[-200:], strict=True):
+        if pos < m.start and ent.person_like and ent.named and not ent.is_org:
+            if found is not None and ent is not found:
+                return None
+            found = ent
+    if found is None or not compatible(key, found.roles + roles):
+        return None
+    found.person_like = True
+    return found

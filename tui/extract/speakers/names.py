@@ -146,6 +146,50 @@ def _ends_in_role(tokens: list[str]) -> bool:
     )
 
 
+# Parties, as a person's role phrases write them: "Republican Sen. Ann Ng", "NDP MP Jo Ames".
+PARTIES = frozenset(
+    {"republican", "democratic", "independent", "libertarian"}
+    # Canadian and British parties: "the Conservative MP" is not Liberal MP Marc Miller
+    | {"liberal", "conservative", "ndp", "tory", "green", "bloc", "labour", "ucp", "caq", "pq",
+       "snp", "pc"}
+)
+# Nouns for a member of a party: "the Wisconsin Republican" describes someone, it is no name.
+PARTY_MEMBERS = frozenset(
+    {"republican", "democrat", "liberal", "conservative", "tory", "libertarian"}
+)
+_PARTY_WORDS = PARTIES | PARTY_MEMBERS | {"gop"}
+_PLACE_ADJECTIVES = word_set("place_adjectives")
+# The first word of a place of two words: "New York", "North Dakota", "Rhode Island".
+_PLACE_OPENERS = frozenset({"new", "north", "south", "west", "east"})
+
+
+@functools.lru_cache(maxsize=8192)
+def description_head(run: str) -> str | None:
+    """The head noun, lower case, of capitalised words that describe someone instead of naming
+    them: places, nationality adjectives, parties and roles, ending in a party member, a role or a
+    nationality ("Wisconsin Republican", "Democratic Senator", "Ontario Premier", "American");
+    None for anything else ("Stephen King", "Texas Monthly", "White House")."""
+    tokens = [t.rstrip(".,") for t in run.split()]
+    if not tokens:
+        return None
+    last = tokens[-1].lower()
+    if not (
+        last in PARTY_MEMBERS
+        or last in ROLE_NOUNS
+        or (last in _PLACE_ADJECTIVES and last.endswith("an"))  # "the American"
+    ):
+        return None
+    for k, tok in enumerate(tokens[:-1]):
+        low = tok.lower()
+        if tok in PLACES or low in _PLACE_ADJECTIVES or low in _PARTY_WORDS or low in ROLE_NOUNS:
+            continue
+        nxt = tokens[k + 1]
+        if low in _PLACE_OPENERS and (nxt in PLACES or nxt.lower() in _PLACE_ADJECTIVES):
+            continue
+        return None
+    return last
+
+
 def _first_name_start(tokens: list[str]) -> int:
     """Where a known first name starts a person's name after other capitalised words of a long
     title ("Social Development Jean-Yves Duclos" from "Minister of Families, Children and Social

@@ -15,6 +15,7 @@ from tui.extract.speakers.names import (
     PREPOSITIONS,
     SP,
     TIME_CAPS,
+    description_head,
     is_role_phrase,
     mention_from_run,
 )
@@ -34,6 +35,7 @@ _DESC_START_RE = re.compile(rf"{DET}(?:{SP}[\w’'.\-]+){{0,6}}")
 _APPOSITIVE_NAME_RE = re.compile(
     rf",{SP}(?P<role>(?:[a-z][\w\-]*{SP}){{0,3}})({NAME_RUN})(?=\s*(?:[,.;:!?]|$))"
 )
+_DET_ONLY_RE = re.compile(DET)
 _CLAUSE_START_RE = re.compile(
     r"\s(?:who|which|that|as|when|while|after|before|because|in|on|at|during)\s"
 )
@@ -109,10 +111,12 @@ def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
             continue  # "Clinton's introducer": a determiner, not the speaker
         if not _TRAILING_TIME_RE.fullmatch(after) and not _TRAILING_PP_RE.match(after):
             continue  # "added Latin hits": an adjective, not a name
+        role = pre.strip()
+        if _DET_ONLY_RE.fullmatch(role) and description_head(rm.group()) is not None:
+            continue  # "said the Wisconsin Republican": a description (see _desc_at_start)
         cand = mention_from_run(text, off + rm.start(), off + rm.end(), None)
         if cand is None:
             continue
-        role = pre.strip()
         if _CLAUSE_WORDS.intersection(role.lower().split()):
             continue
         if role:

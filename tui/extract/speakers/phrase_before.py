@@ -21,6 +21,7 @@ from tui.extract.speakers.names import (
     SP,
     STOP_CAPS,
     TITLE_WORDS,
+    description_head,
     is_org_name,
     is_role_phrase,
     mention_from_run,
@@ -132,6 +133,10 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
         m = NAME_END_RE.search(tail)
         if m:
             named = _name_or_pp_head(text, lo, base + m.start(), end, depth)
+            if named is None or (named.kind == "name" and named.start >= base + m.start()):
+                desc = _described_by_capitals(text, lo, base + m.start(), end)
+                if desc is not None:
+                    return desc
             if named is not None or last.lower().rstrip(".") not in ROLE_NOUNS:
                 return named
             # "the NDP MP said": a capitalised role, a description of someone
@@ -161,6 +166,28 @@ def subject_before(text: str, lo: int, hi: int, depth: int = 0) -> Mention | Non
                 at = lo + len(s) - len(s.lstrip(" ,:;—–"))
                 return Mention(at, end, text[at:end], "desc", head=last)
     return None
+
+
+_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "That"})
+
+
+def _described_by_capitals(text: str, lo: int, start: int, end: int) -> Mention | None:
+    """A determiner and capitalised words that describe someone, not name them: "the Wisconsin
+    Republican", "The Democratic Senator", "Ontario's Premier", "the American"; None when no
+    determiner stands before the words, or they are after a preposition."""
+    words = text[start:end].split()
+    at = start
+    if len(words) >= 2 and (words[0] in _RUN_DETERMINERS or words[0].endswith(("’s", "'s"))):
+        words = words[1:]  # "The Wisconsin Republican said", at a sentence's start
+    else:
+        dm = _LEADING_DET_RE.search(text, max(lo, start - 12), start)
+        if dm is None:
+            return None
+        at = dm.start()
+    head = description_head(" ".join(words))
+    if head is None or PREP_END_RE.search(text, max(lo, at - 16), at):
+        return None
+    return Mention(at, end, text[at:end], "desc", head=head)
 
 
 def _relative_antecedent(text: str, lo: int, hi: int, depth: int) -> Mention | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.extract.speakers.names import ROLE_NOUNS, TITLE_WORDS
+from tui.extract.speakers.names import PARTIES, ROLE_NOUNS, TITLE_WORDS
 from tui.extract.speakers.places import PLACES
 from tui.extract.vocabulary import table, word_set
 
@@ -28,12 +28,7 @@ _HEAD_FILLERS = {
 # Words that make a different rank of the same role: "Vice President" is not "the president".
 _RANK = word_set("rank_words")
 # Groups of words of which a person has one: a contradiction rules the person out.
-_PARTIES = frozenset(
-    {"republican", "democratic", "independent", "libertarian"}
-    # Canadian and British parties: "the Conservative MP" is not Liberal MP Marc Miller
-    | {"liberal", "conservative", "ndp", "tory", "green", "bloc", "labour", "ucp", "caq", "pq",
-       "snp", "pc"}
-)
+_PARTIES = PARTIES
 _SIDES = frozenset({"majority", "minority"})
 _CHAMBERS = frozenset({"senate", "house"})
 _PLACE_WORDS = frozenset(p.lower() for p in PLACES) | word_set("place_adjectives")
