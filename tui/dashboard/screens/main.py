@@ -135,8 +135,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(ViewTabs).set_active(self.view)
-        if self._glance is not None:  # focused before the first frame, which then shows it
-            self._focus_view()
+        panels = self.summary.panels if self._glance is not None else []
+        if panels:  # focused now (not after the next message), so the first frame shows it
+            self.set_focus(panels[0], scroll_visible=False)
 
     # -- the views --------------------------------------------------------------------
 
