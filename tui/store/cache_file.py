@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tui.files.gc_pause import paused_gc
 from tui.store.cache_blocks import Entry, Pools, unpack_block
-from tui.store.private import lock_temporary, owned, private_folder, prune_temporaries
+from tui.store.private import keep_newest, owned, prune_temporaries, write_private
 
 MAGIC = b"BRFCACHE"
 MAX_CACHE_FILES = 8
@@ -111,40 +111,11 @@ def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> Non
     header = json.dumps(
         {"stamp": stamp, "blocks": [[len(block), zlib.crc32(block)] for block in blocks]}
     ).encode()
-    temp_name = ""
     try:
-        private_folder(path.parent)
-        import tempfile
-
-        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
-        lock_temporary(fd)  # while it is written: `prune_temporaries` leaves it alone
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_HEADER.pack(MAGIC, len(header)))
-            handle.write(header)
-            for block in blocks:
-                handle.write(block)
-        os.replace(temp_name, path)
-        temp_name = ""
-        _prune(path.parent, keep=path)
-        prune_temporaries(path.parent)
+        write_private(path, [_HEADER.pack(MAGIC, len(header)), header, *blocks])
     except OSError:
-        pass
-    finally:
-        if temp_name:
-            Path(temp_name).unlink(missing_ok=True)
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    try:
-        caches = sorted(
-            (entry for entry in folder.glob("*.cache") if entry != keep),
-            key=lambda entry: entry.stat().st_mtime_ns,
-            reverse=True,
-        )
-        for old in caches[MAX_CACHE_FILES - 1 :]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+        return
+    keep_newest(path.parent, "*.cache", keep=path, count=MAX_CACHE_FILES)
 
 
 def unpack(stored: Stored | None, share: bool = True) -> list[list[Entry]] | None:

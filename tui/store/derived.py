@@ -11,7 +11,6 @@ temporary file and `os.replace`; the least recently written files beyond MAX_FIL
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import struct
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from tui import __version__
 from tui.store.folder import cache_dir
-from tui.store.private import UnsafeFolder, lock_temporary, owned, private_folder
+from tui.store.private import keep_newest, owned, write_private
 
 MAGIC = b"BRFDERIV"
 MAX_FILES = 32
@@ -69,43 +68,14 @@ def write_derived(name: str, key: str, value: object, folder: Path | None = None
     start is only slower)."""
     path = derived_path(name, folder)
     full_key = _full_key(key)
-    temp_name = ""
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        private_folder(path.parent)
-        import tempfile
-
-        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
-        lock_temporary(fd)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_HEADER.pack(MAGIC, len(full_key), zlib.crc32(payload)))
-            handle.write(full_key)
-            handle.write(payload)
-        os.replace(temp_name, path)
-        temp_name = ""
-        _prune(path.parent, keep=path)
-        return True
-    except (OSError, UnsafeFolder, pickle.PicklingError, TypeError, AttributeError):
+        header = _HEADER.pack(MAGIC, len(full_key), zlib.crc32(payload))
+        write_private(path, [header, full_key, payload])
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return False
-    finally:
-        if temp_name:
-            Path(temp_name).unlink(missing_ok=True)
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    from tui.store.private import prune_temporaries
-
-    try:
-        stored = sorted(
-            (entry for entry in folder.glob("*.pickle") if entry != keep),
-            key=lambda entry: entry.stat().st_mtime_ns,
-            reverse=True,
-        )
-        for old in stored[MAX_FILES - 1 :]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    prune_temporaries(folder)
+    keep_newest(path.parent, "*.pickle", keep=path, count=MAX_FILES)
+    return True
 
 
 __all__ = ["MAX_FILES", "derived_path", "read_derived", "write_derived"]

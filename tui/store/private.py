@@ -18,6 +18,7 @@ import fcntl
 import os
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 FOLDER_MODE = 0o700
@@ -117,14 +118,51 @@ def prune_temporaries(folder: Path, pattern: str = ".*.tmp", now: float | None =
     return removed
 
 
+def write_private(path: Path, parts: Sequence[bytes | memoryview]) -> None:
+    """Write `parts` to `path` through a private temporary file and `os.replace`, so that a
+    reader sees the old file or the new one; the folder is made private first. Raises
+    OSError (UnsafeFolder among them) when it cannot be written."""
+    import tempfile
+
+    private_folder(path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
+    try:
+        lock_temporary(fd)  # while it is written: `prune_temporaries` leaves it alone
+        with os.fdopen(fd, "wb") as handle:
+            for part in parts:
+                handle.write(part)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def keep_newest(folder: Path, pattern: str, keep: Path, count: int) -> None:
+    """Remove the least recently written files matching `pattern` in `folder` beyond the
+    newest `count` (`keep` among them), and the temporaries a killed write left."""
+    try:
+        others = sorted(
+            (entry for entry in folder.glob(pattern) if entry != keep),
+            key=lambda entry: entry.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in others[count - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    prune_temporaries(folder)
+
+
 __all__ = [
     "FILE_MODE",
     "FOLDER_MODE",
     "STALE_SECONDS",
     "UnsafeFolder",
     "create_private",
+    "keep_newest",
     "lock_temporary",
     "owned",
     "private_folder",
     "prune_temporaries",
+    "write_private",
 ]
