@@ -55,11 +55,12 @@ def files_signature(paths: Iterable[str | os.PathLike[str]], *, with_code: bool 
 
 
 def _code_records(records: list[str], folders: Sequence[str]) -> None:
+    """The package's version and the stat data of every module in `folders` (the index's
+    schema version is in `search/database.py`, whose record changes with it)."""
     from tui import __version__
-    from tui.search.database import SCHEMA_VERSION
 
     code = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    records.append(f"version {__version__} {SCHEMA_VERSION}")
+    records.append(f"version {__version__}")
     for folder in folders:
         _walk(records, os.path.join(code, folder), (".py",))
 
