@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import tui.cli.settings
+import tui.search.freshness
 from tui.cli.settings import read_config
 from tui.files.config import load_config
 
@@ -19,7 +20,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.chdir(folder)
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(tui.cli.settings, "RACY_SECONDS", -1.0)  # files count as settled
+    monkeypatch.setattr(tui.search.freshness, "RACY_SECONDS", -1.0)  # files count as settled
     return folder
 
 
@@ -52,7 +53,7 @@ def test_problems_are_kept_with_their_place(work: Path):
 
 
 def test_a_settings_file_still_settling_is_not_kept(work: Path, monkeypatch):
-    monkeypatch.setattr(tui.cli.settings, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(tui.search.freshness, "RACY_SECONDS", 3600.0)
     (work / "config.yaml").write_text("summary: {width: 70}\n")
     read_config()
     assert not list((work.parent / "cache").glob("derived/*.pickle"))
