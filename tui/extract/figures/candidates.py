@@ -24,6 +24,7 @@ from tui.extract.figures.units import (
     DECADE_AFTER_RE,
     ORDINAL_AFTER_RE,
     TIME_AFTER_RE,
+    approx_suffix,
     currency_before,
     match_after,
     scale_after,
@@ -240,6 +241,10 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         value *= scale
         if negative:
             value = -value
+        bound = FigureBound.EXACT
+        approx = approx_suffix(text, end)
+        if approx is not None:  # "30-odd villages", "300-plus passengers"
+            bound, end = approx
         num_end = end
         noun_unit = False
         after_sign = CURRENCY_AFTER_RE.match(text, end) if kind != "money" else None
@@ -260,7 +265,7 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             value, end, noun_unit = -value, below.end(), False
             unit, kind = unit or "degrees", "measure"
         fig = Candidate(
-            s, end, value, kind or "bare", unit, text_start=text_start, scale=scale,
+            s, end, value, kind or "bare", unit, bound, text_start=text_start, scale=scale,
             num_end=num_end,
         )
         if noun_unit:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tui.extract.figures.figure import FigureKind
+from tui.extract.figures.figure import FigureBound, FigureKind
 from tui.extract.figures.numbers import SCALE_SUFFIXES
 from tui.extract.figures.phrases import (
     TIME_LOOKUP,
@@ -25,9 +25,11 @@ from tui.extract.figures.words import (
     CURRENCY_AFTER,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
+    DIMENSION_WORDS,
     HYPHEN_UNIT_SUFFIXES,
     MEASURE_ABBREVIATIONS,
     MEASURE_WORDS,
+    METRE_EVENTS,
     MONTHS,
     SPACED_ABBREVIATIONS,
     TIGHT_PREFIXES,
@@ -113,9 +115,30 @@ _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNOR
 _HIGH_END_M_RE = re.compile(r"\s?[-–]\s?\d[\d.,]*m\b")
 _LETTER_AFTER_RE = re.compile(r"[A-Z](?![\w'’.-])")
 _FEET_MARK_RE = re.compile(r"'(?!\w)")
+#: The second unit of a rate written with a slash: "mg/L", "g/km", "kg/ha", "bcf/d".
+_SLASH_PER_RE = re.compile(r"/(?P<d>[A-Za-zµμ]{1,4}[²³23]?)(?![\w/])")
+_SLASH_TIME = frozenset({"h", "hr", "s", "sec", "min", "d", "day", "yr", "wk", "mo"})
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 #: " of " between a vague amount or a scale and what it counts.
 OF_RE = re.compile(r"\s+of\s+")
+#: "30-odd villages", "300-plus passengers": a suffix that makes the number a round estimate
+#: ("odd") or a floor ("plus"); what is counted comes after it.
+_APPROX_SUFFIX_RE = re.compile(r"-(?P<w>odd|plus)\b(?!-)", re.IGNORECASE)
+
+
+def approx_suffix(text: str, end: int) -> tuple[FigureBound, int] | None:
+    """The bound a "-odd" or "-plus" right after a number gives it, and where the suffix ends."""
+    m = _APPROX_SUFFIX_RE.match(text, end)
+    if m is None:
+        return None
+    odd = m.group("w").lower() == "odd"
+    return (FigureBound.APPROXIMATE if odd else FigureBound.MORE_THAN), m.end()
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The lower-case word starting after the spaces at ``pos`` ("" if none)."""
+    m = WORD_RE.match(text, skip_space(text, pos))
+    return m.group().lower() if m else ""
 
 
 def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int, bool]:
@@ -161,10 +184,16 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
     m = _ABBREV_AFTER_RE.match(text, end)
     if m:
         u = m.group("u")
-        if not m.group("sp") or u in SPACED_ABBREVIATIONS:
+        per = _SLASH_PER_RE.match(text, m.end())
+        if per and (per.group("d") in MEASURE_ABBREVIATIONS or per.group("d") in _SLASH_TIME):
+            # "15 mg/L", "95 g/km", "1.1 bcf/d": a unit per another unit, spaced or not
+            return f"{MEASURE_ABBREVIATIONS[u]}/{per.group('d')}", "measure", per.end(), False
+        sized = bool(m.group("sp")) and _next_word(text, m.end()) in DIMENSION_WORDS
+        if not m.group("sp") or u in SPACED_ABBREVIATIONS or sized:
             after = text[m.end() : m.end() + 2]
-            # "5 m" is five metres only when no word follows that it could be a million of.
-            ambiguous = u in AMBIGUOUS_ABBREVIATIONS and m.group("sp")
+            # "5 m" is five metres only when no word follows that it could be a million of,
+            # or when a word of size does ("30 m wide", "2 in thick").
+            ambiguous = u in AMBIGUOUS_ABBREVIATIONS and m.group("sp") and not sized
             if not ambiguous and not after.startswith("'"):
                 return MEASURE_ABBREVIATIONS[u], "measure", m.end(), False
     m = _FEET_MARK_RE.match(text, end)
@@ -229,6 +258,8 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
         high = _HIGH_END_M_RE.match(text, m.end())  # "1.5m-2m units": the noun is after both
         head = head_noun(text, high.end() if high else m.end())
         if not head or not is_plural(head[0]) or head[0].lower() in MEASURE_WORDS:
+            return 1.0, end
+        if head[0].lower() in METRE_EVENTS:  # "the 400m hurdles": a race's distance
             return 1.0, end
     if low == "b" and not money and tight == "b":
         return 1.0, end

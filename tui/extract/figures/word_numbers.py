@@ -27,7 +27,7 @@ from tui.extract.figures.numbers import (
     trie_pattern,
 )
 from tui.extract.figures.phrases import head_noun, past_inner_number, prev_word
-from tui.extract.figures.units import OF_RE, match_after
+from tui.extract.figures.units import OF_RE, approx_suffix, match_after
 
 _VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\s+(?!\d))")
 #: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
@@ -214,10 +214,14 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         last = text[s:e].split()[-1].lower() if text[s:e].split() else ""
         # "three thousand" keeps its scale, which the low end of "two to three thousand" shares.
         written_scale = SCALES.get(last, 1.0) if SCALES.get(last, 1.0) >= 1000 else 1.0
+        bound = FigureBound.EXACT
+        approx = approx_suffix(text, end)
+        if approx is not None:  # "thirty-odd years", "forty-plus degrees"
+            bound, end = approx
         num_end = end
         unit, kind, end, noun = match_after(text, end)
-        fig = Candidate(s, end, value * scale, kind or "bare", unit, word=True, text_start=s,
-                        scale=scale * written_scale, num_end=num_end)
+        fig = Candidate(s, end, value * scale, kind or "bare", unit, bound, word=True,
+                        text_start=s, scale=scale * written_scale, num_end=num_end)
         if noun:
             fig.unit_end = end
         figs.append(fig)

@@ -25,6 +25,10 @@ MEASURE_ABBREVIATIONS: dict[str, str] = table("units_abbreviations")
 SPACED_ABBREVIATIONS: frozenset[str] = word_set("units_spaced_abbreviations")
 #: Abbreviations that are also words or letters, never units after a space ("5 m", "3 in").
 AMBIGUOUS_ABBREVIATIONS: frozenset[str] = word_set("units_ambiguous_abbreviations")
+#: Words of size or distance after a measure ("30 m wide"): the abbreviation before is a unit.
+DIMENSION_WORDS: frozenset[str] = word_set("figure_dimension_words")
+#: Plural names of races in metres ("the 400m hurdles"): the "m" before them is metres.
+METRE_EVENTS: frozenset[str] = word_set("figure_metre_events")
 #: Units of measure spelled out (singular or plural).
 MEASURE_WORDS: frozenset[str] = word_set("units_words")
 #: Units of time -> their plural; durations are always plural, "year" is for calendar years.
