@@ -24,6 +24,7 @@ class AttributionBasis(StrEnum):
     PRONOUN_NON_SUBJECT = "pronoun-non-subject"
     DESCRIPTION = "description"  # "the senator said": resolved to a person or body named earlier
     UNNAMED = "unnamed"  # "a senior official said": kept as written, no name
+    JOINT = "joint"  # "Ng and Roy said": two named people speaking together, neither alone
     CONTINUATION = "continuation"  # a later quotation of the paragraph, same speaker
     SPEECH_IN_PARAGRAPH = "speech-in-paragraph"  # "Ng said that ... “...”": reported speech before
     PREVIOUS_PARAGRAPH = "previous-paragraph"  # opens a paragraph, continues the one before
@@ -40,6 +41,7 @@ _BASE = {
     AttributionBasis.PRONOUN_NON_SUBJECT: 0.7,
     AttributionBasis.DESCRIPTION: 0.7,
     AttributionBasis.UNNAMED: 0.75,
+    AttributionBasis.JOINT: 0.6,
     AttributionBasis.CONTINUATION: 0.85,
     AttributionBasis.SPEECH_IN_PARAGRAPH: 0.85,
     AttributionBasis.PREVIOUS_PARAGRAPH: 0.8,

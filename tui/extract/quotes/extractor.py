@@ -7,18 +7,21 @@ fragment, keeping quotations in single marks only when they are clearly speech o
 speech (full_or_fragment); read the subjects and indirect attributions of every sentence
 (speech_events), marking as background those inside a reported or subordinate clause and those
 who declined to speak; resolve all speaker phrases in text order (speakers.resolution); a
-quotation with no attribution of its own continues the speaker before it in its paragraph, or the
-previous paragraph's when that paragraph ended with the quotation (continuation).
+quotation two named people said together goes to the pair (joint); a quotation with no
+attribution of its own continues the speaker before it in its paragraph, or the previous
+paragraph's when that paragraph ended with the quotation (continuation).
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tui.extract.quotes.attribution import Attribution, sentence_ends
 from tui.extract.quotes.confidence import ADJACENT_GAP, AttributionBasis, confidence
 from tui.extract.quotes.continuation import CONTEXT_PARAS, speakers_of
 from tui.extract.quotes.full_or_fragment import keep_continued_singles, keep_single, settle_kind
+from tui.extract.quotes.joint import joint_entity, joint_partner
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, find_spans, paragraphs
 from tui.extract.quotes.own_attribution import attribute, neighbours
 from tui.extract.quotes.speech_events import Event, context_events, resolve_all
@@ -126,6 +129,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
             # "a senior official said": an unnamed source, kept as the article describes it.
             ev.entity = Entity(description_words(ev.mention.text), False, False, named=False)
     events.sort(key=lambda e: e.mention.start)
+    _joint_speakers(resolver, masked, quote_events, events)
 
     speakers, inherited = speakers_of(spans, masked, paras, ends, events, quote_events)
 
@@ -157,6 +161,41 @@ def extract_quotes(text: str) -> QuoteExtraction:
     return QuoteExtraction(tuple(quotes), _speakers(speakers))
 
 
+def _joint_speakers(
+    resolver: Resolver, masked: str, quote_events: list[Event | None], events: list[Event]
+) -> None:
+    """A quotation two named people said together goes to the pair: "Ng and Roy said", and a
+    "they said" whose latest named subject before it, in its paragraph or the one before, is
+    such a pair ("Ng and Roy issued a statement. “...,” they wrote.")."""
+    pairs: dict[str, Entity] = {}
+
+    def pair_of(ev: Event) -> Entity | None:
+        m = ev.mention
+        if ev.entity is None or m.kind != "name":
+            return None
+        partner = joint_partner(masked, m, max(0, m.start - 200), min(len(masked), m.end + 200))
+        other = resolver.resolve(partner, speaking=False) if partner is not None else None
+        if partner is None or other is None:
+            return None
+        first, second = (other, ev.entity) if partner.start < m.start else (ev.entity, other)
+        pair = joint_entity(first, second)
+        return pairs.setdefault(pair.name, pair) if pair is not None else None
+
+    starts = [e.mention.start for e in events]
+    for ev in quote_events:
+        if ev is None:
+            continue
+        if ev.mention.kind == "name":
+            ev.entity = pair_of(ev) or ev.entity
+        elif ev.entity is None and ev.mention.text.lower() == "they":
+            k = bisect.bisect_left(starts, ev.mention.start) - 1
+            while k >= 0 and events[k].para >= ev.para - 1:
+                if events[k].mention.kind == "name" and events[k].entity is not None:
+                    ev.entity = pair_of(events[k])
+                    break
+                k -= 1
+
+
 def _basis(
     s: QuoteSpan,
     a: Attribution | None,
@@ -171,6 +210,8 @@ def _basis(
         return AttributionBasis.NONE, 0
     if inherited is not None:
         return inherited, 0
+    if ent.members:
+        return AttributionBasis.JOINT, 0
     if not ent.named:
         return AttributionBasis.UNNAMED, 0
     m = a.mention if a is not None else None

@@ -18,6 +18,7 @@ class Entity:
     role_words: set[str] = field(default_factory=set)
     mentions: list[str] = field(default_factory=list)
     named: bool = True  # False for an unnamed source kept as described ("a senior official")
+    members: tuple[str, ...] = ()  # the people of a pair speaking together ("Ng and Roy said")
 
     def add_role(self, role: str | None) -> None:
         if role and role not in self.roles:
