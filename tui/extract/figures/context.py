@@ -25,6 +25,8 @@ PARTITIVE_RE = re.compile(
     r"\s+of\s+(?P<det>the|our|their|its|his|her|my|your|these|those|them|whom|which|all"
     r"|[A-Z][\w]*['’]s?)\b",
 )
+#: "in" or "out of" between two numbers: a ratio, "one in five adults".
+RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])")
 _PERSON_NOUNS: frozenset[str] = word_set("figure_person_nouns")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 _WHO_RE = re.compile(r"\s+(?:who|whom)\b")
@@ -34,6 +36,7 @@ _COMPARED_RE = re.compile(
     + r")\s+$"
 )
 _FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
+_AGE_LIST_RE = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
 
@@ -52,7 +55,16 @@ def _is_apposition(text: str, pos: int) -> bool:
 def mark_ages(text: str, figs: list[Candidate]) -> None:
     """"Morales, 54, said", "aged 34", "at age 94": a bare whole number up to 120 after a name
     and a comma, or after "aged" or "age", is an age."""
+    prev: Candidate | None = None
     for fig in figs:
+        listed = (
+            prev is not None and prev.kind == "age" and fig.kind == "bare" and not fig.word
+            and _AGE_LIST_RE.fullmatch(text, prev.end, fig.text_start) is not None
+        )
+        prev = fig
+        if listed:  # "aged 19, 22 and 31": every number of the list is an age
+            fig.kind, fig.unit = "age", "years of age"
+            continue
         if (
             fig.kind == "bare"
             and not fig.word
@@ -91,6 +103,14 @@ def context_units(text: str, figs: list[Candidate]) -> None:
     sentences = _sentence_spans(text)
     for i, fig in enumerate(figs):
         if fig.unit is not None or fig.kind not in ("bare",) or fig.drop:
+            continue
+        ratio = RATIO_RE.match(text, fig.end)
+        if (
+            ratio and i + 1 < len(figs) and figs[i + 1].text_start == ratio.end()
+            and figs[i + 1].kind == "count" and figs[i + 1].unit
+        ):
+            # "nine out of 10 doctors", "one in five adults": both numbers count the noun.
+            fig.unit, fig.kind = figs[i + 1].unit, "count"
             continue
         if is_gapped(text, fig):
             sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)

@@ -35,7 +35,7 @@ from collections import Counter
 from tui.extract.figures.about import about, score
 from tui.extract.figures.bounds import apply_bounds
 from tui.extract.figures.candidates import numeral_candidates
-from tui.extract.figures.context import PARTITIVE_RE, context_units, mark_ages
+from tui.extract.figures.context import PARTITIVE_RE, RATIO_RE, context_units, mark_ages
 from tui.extract.figures.dates import is_date_day, is_year
 from tui.extract.figures.figure import (
     CALENDAR_UNITS,
@@ -75,8 +75,10 @@ def _keep(text: str, fig: Candidate) -> bool:
     ):
         return False
     lone_one = fig.word and fig.value == 1 and fig.kind == "bare"
-    # "one" on its own is a pronoun more often than a number
-    return not (lone_one and not PARTITIVE_RE.match(text, fig.end))
+    # "one" on its own is a pronoun more often than a number; "one of the", "one in five" count
+    return not (
+        lone_one and not PARTITIVE_RE.match(text, fig.end) and not RATIO_RE.match(text, fig.end)
+    )
 
 
 def _rates(text: str, fig: Candidate) -> None:

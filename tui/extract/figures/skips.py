@@ -41,13 +41,18 @@ _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 #: Web addresses, e-mail addresses, handles and hashtags: their digits are names.
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+")
 _URL_HINT_RE = re.compile(r"https?:|www\.|@|#")
+#: Three or more numbers joined by dashes: a code ("ISBN 978-3-16-148410-0"), a formation
+#: ("a 4-3-3"), never an amount or a range.
+_CHAIN_RE = re.compile(r"(?<![\w.])\d+(?:-\d+){2,}(?:-[\dX])?(?!\w|\.\d|-\w)")
+_CHAIN_HINT_RE = re.compile(r"\d-\d+-\d")
 #: A date written the ISO way: "2016-08-23".
 _ISO_DATE_RE = re.compile(r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)")
 _ISO_HINT_RE = re.compile(r"\d-\d\d-\d")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
-_POLL_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveyed", "percent", "points"})
+_POLL_ONLY_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveyed"})
+_POLL_WORDS = _POLL_ONLY_WORDS | {"percent", "points"}
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -70,15 +75,18 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
     start, end = m.span()
     if _PERCENT_AFTER_RE.match(text, end):
         return False
-    if int(m.group("a")) >= int(m.group("b")):
-        # A poll's numbers are shares of the vote ("Rubio tops Clinton 41-40 in the poll").
-        near = _WORDS_RE.findall(text, max(0, start - 60), min(len(text), end + 40))
-        if any(w.lower() in _POLL_WORDS for w in near):
-            return False
-        return not text[end : end + 1].isalpha()
     before = _WORDS_RE.findall(text, max(0, start - 40), start)[-4:]
     after = _WORDS_RE.findall(text, end, end + 30)[:2]
-    if not any(w.lower() in SCORE_WORDS for w in (*before, *after)):
+    won = any(w.lower() in SCORE_WORDS for w in (*before, *after))
+    if int(m.group("a")) >= int(m.group("b")):
+        # A poll's numbers are shares of the vote ("Rubio tops Clinton 41-40 in the poll");
+        # "points" and "percent" near a word of winning are a game's ("from 18 points down
+        # to win 121-115").
+        near = {w.lower() for w in _WORDS_RE.findall(text, max(0, start - 60), end + 40)}
+        if near & _POLL_WORDS and not (won and not near & _POLL_ONLY_WORDS):
+            return False
+        return not text[end : end + 1].isalpha()
+    if not won:
         return False
     counted = _PLURAL_AFTER_RE.match(text, end)
     return counted is None or counted.group("w") in SCORE_WORDS
@@ -96,6 +104,10 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
         iso = _ISO_DATE_RE.match(text, max(0, h.start() - 3))
         if iso:
             spans.append(iso.span())
+    for h in _CHAIN_HINT_RE.finditer(text):
+        chain = _CHAIN_RE.search(text, max(0, h.start() - 12), h.end() + 40)
+        if chain and chain.start() <= h.start() and (not spans or spans[-1] != chain.span()):
+            spans.append(chain.span())
     if _URL_HINT_RE.search(text):
         spans += [m.span() for m in _URL_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):

@@ -58,6 +58,7 @@ _AND_A_HALF_RE = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b")
 FRACTION_OF_RE = re.compile(
     r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
 )
+_OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?P<s>thousand|million|billion|trillion)\b")
 _FOLD_RE = re.compile(r"-?fold\b")
 _WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
 _WORD_SCALE_RE = re.compile(
@@ -67,6 +68,15 @@ _WORD_SCALE_RE = re.compile(
 
 def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
     """A fraction in words; it counts the noun after "of" or a determiner ("half its stake")."""
+    of_scale = _OF_A_SCALE_RE.match(text, end)
+    if of_scale:  # "three quarters of a million people": a fraction of the scale word
+        scale = SCALES[of_scale.group("s").lower()]
+        unit, kind, unit_end, noun = match_after(text, of_scale.end())
+        fig = Candidate(start, unit_end, value * scale, kind or "bare", unit, word=True,
+                        text_start=start, scale=scale, num_end=of_scale.end())
+        if noun:
+            fig.unit_end = unit_end
+        return fig
     fig = Candidate(start, end, value, "fraction", word=True, text_start=start, num_end=end)
     of_a = _OF_A_RE.match(text, end)
     if of_a:  # "three-quarters of a percentage point", "half a mile"
@@ -165,7 +175,7 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue  # "a half" is read below, or is part of "and a half"
         value = NUMERATORS[m.group("num").lower()] / DENOMINATORS[den]
         figs.append(_word_fraction(text, m.start(), m.end(), value))
-        taken.append(m.span())
+        taken.append((m.start(), figs[-1].num_end))
     for m in _HALF_RE.finditer(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
