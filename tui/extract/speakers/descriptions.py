@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.mention import Mention
 from tui.extract.speakers.names import (
+    DEMONYMS,
     PARTY_MEMBERS,
     ROLE_NOUNS,
     is_org_name,
@@ -274,6 +275,8 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         return _org_of_kind(r, kind, m.start)
     words = m.text.lower().split()
     noun = words[words.index("of", 2) - 1] if "of" in words[2:] else head  # "the father of 3"
+    if words and words[0] == "the" and head in DEMONYMS:  # "the Canadian said"
+        return _only_name_near(r, m)
     if words and words[0] == "the" and (noun in _ANAPHORIC_HEADS or _AGE_RE.search(m.text)):
         # "said the 34-year-old mother of two": the person just introduced
         return _person_just_before(r, m, _ANAPHORIC_HEADS.get(noun, "-"))
@@ -297,6 +300,56 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         if head in PARTY_MEMBERS:
             return _only_person_before(r, m, key)
     return None  # a role nobody in the article holds: unnamed, kept as described
+
+
+# A place's province or state after it: "Mississauga, Ont.,", "Bend, Oregon,".
+_PLACE_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][\w]*\.?(?:[ \u00a0]+[A-Z][\w]*\.?)?,")
+
+_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w.]*,[ \u00a0]+$")
+
+
+def _only_name_near(r: Resolver, m: Mention) -> Entity | None:
+    """The person a demonym means ("Milos Raonic won in three sets. “...,” the Canadian said"):
+    the only person named or referred to in the description's sentence and the two before it
+    (a pronoun resolved to them keeps them in view); None when
+    another is named there too ("Andreescu beat Serena Williams. “...,” the American said" may
+    mean either)."""
+    sent = r.sentence_of(m.start)
+    lo = r.ends[sent - 3] if sent >= 3 else 0
+    occ = r.registry.occurrences
+    found: Entity | None = None
+    k = bisect.bisect_left(occ, (m.start,)) - 1
+    while k >= 0 and occ[k][0] >= lo:
+        start, end, name, _title = occ[k]
+        k -= 1
+        if name in r.registry.places or name in PLACES or is_org_name(name):
+            continue
+        ent = _person_named(r, name, start)
+        if ent is None:
+            masked = r.registry.masked
+            if (
+                " " in name
+                or _PLACE_AFTER_RE.match(masked, end)
+                or (
+                    masked[end : end + 2].startswith((",", ".,"))
+                    and _PLACE_BEFORE_RE.search(masked, max(0, start - 40), start)
+                )
+            ):
+                continue  # "Mississauga, Ont.,": a place
+            return None  # "Andreescu beat Serena Williams": a surname not yet known
+        if found is not None and ent is not found:
+            return None
+        found = ent
+    for ent, pos in zip(reversed(r.history), reversed(r.history_pos), strict=True):
+        if pos < lo:
+            break
+        if pos < m.start and ent.person_like and ent.named and not ent.is_org:
+            if found is not None and ent is not found:
+                return None  # "he said" of someone else just before
+            found = ent
+    if found is not None:
+        found.person_like = True
+    return found
 
 
 def _only_person_before(

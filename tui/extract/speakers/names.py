@@ -161,6 +161,10 @@ _PARTY_WORDS = PARTIES | PARTY_MEMBERS | {"gop"}
 _PLACE_ADJECTIVES = word_set("place_adjectives")
 # The first word of a place of two words: "New York", "North Dakota", "Rhode Island".
 _PLACE_OPENERS = frozenset({"new", "north", "south", "west", "east"})
+# Nouns for a person from a place ("the Canadian", "the Texan", "the New Yorker"), and the first
+# words of the two-word ones ("Nova Scotian", "Puerto Rican").
+DEMONYMS = word_set("demonyms")
+_DEMONYM_OPENERS = _PLACE_OPENERS | {"nova", "puerto", "costa", "british", "rhode", "sri", "el"}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -177,14 +181,23 @@ def description_head(run: str) -> str | None:
         last in PARTY_MEMBERS
         or last in ROLE_NOUNS
         or (last in _PLACE_ADJECTIVES and last.endswith("an"))  # "the American"
+        or last in DEMONYMS  # "the Texan", "the Quebecer"
     ):
         return None
     for k, tok in enumerate(tokens[:-1]):
         low = tok.lower()
-        if tok in PLACES or low in _PLACE_ADJECTIVES or low in _PARTY_WORDS or low in ROLE_NOUNS:
+        if (
+            tok in PLACES
+            or low in _PLACE_ADJECTIVES
+            or low in DEMONYMS
+            or low in _PARTY_WORDS
+            or low in ROLE_NOUNS
+        ):
             continue
         nxt = tokens[k + 1]
         if low in _PLACE_OPENERS and (nxt in PLACES or nxt.lower() in _PLACE_ADJECTIVES):
+            continue
+        if low in _DEMONYM_OPENERS and nxt.lower() in DEMONYMS:
             continue
         return None
     return last

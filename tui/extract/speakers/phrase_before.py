@@ -12,6 +12,7 @@ import re
 
 from tui.extract.speakers.mention import PERSON_PRONOUNS, Mention
 from tui.extract.speakers.names import (
+    DEMONYMS,
     DET,
     NAME_END_RE,
     NAME_START_RE,
@@ -44,6 +45,11 @@ _ROLE_STOP = frozenset(
 )
 _LEADING_DET_RE = re.compile(
     r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.\-]*['’]s)[ \u00a0]+$"
+)
+# A determiner and lower-case modifiers before a demonym: "the 19-year-old Canadian".
+_DET_MODIFIERS_RE = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)(?:[ \u00a0]+(?!said\b|says\b)[a-z0-9][\w\-]*){1,2}"
+    r"[ \u00a0]+$"
 )
 # A preposition right before a name, no determiner between: "from Mike Lee", not "for the
 # Wisconsin Republican".
@@ -181,6 +187,8 @@ def _described_by_capitals(text: str, lo: int, start: int, end: int) -> Mention 
         words = words[1:]  # "The Wisconsin Republican said", at a sentence's start
     else:
         dm = _LEADING_DET_RE.search(text, max(lo, start - 12), start)
+        if dm is None and words and words[-1].lower() in DEMONYMS:
+            dm = _DET_MODIFIERS_RE.search(text, max(lo, start - 40), start)  # "the 19-year-old"
         if dm is None:
             return None
         at = dm.start()

@@ -31,7 +31,9 @@ _RANK = word_set("rank_words")
 _PARTIES = PARTIES
 _SIDES = frozenset({"majority", "minority"})
 _CHAMBERS = frozenset({"senate", "house"})
-_PLACE_WORDS = frozenset(p.lower() for p in PLACES) | word_set("place_adjectives")
+_PLACE_WORDS = (
+    frozenset(p.lower() for p in PLACES) | word_set("place_adjectives") | word_set("demonyms")
+)
 _FILLER = word_set("role_filler_words")
 _ROLEISH = ROLE_NOUNS | TITLE_WORDS | frozenset(_CANON)
 _WORD_RE = re.compile(r"[A-Za-z][\w\-’']*")
