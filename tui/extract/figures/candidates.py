@@ -72,6 +72,10 @@ _CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 #: The low end of a range written with scale letters on both ends: "1.5m-", "£2bn-".
 _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
+#: A comma and one or two digits before a scale word or a percent sign: a decimal comma.
+_DECIMAL_COMMA_RE = re.compile(
+    r",(\d{1,2})(?=\s?(?:%|(?:mln|mn|bn|mrd|million|billion|per\s?cent|percent)\b))"
+)
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 #: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
 _DAY_AFTER_RE = re.compile(r"\s+(?:tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b")
@@ -220,6 +224,10 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                 negative = True
                 text_start = s - (len(before) - neg.start())
         value = parse_numeral(raw) + part
+        dec = _DECIMAL_COMMA_RE.match(text, e) if raw.isdigit() and len(raw) <= 3 else None
+        if dec:  # "€1,5 million", "3,5%": a decimal comma, as much of Europe writes it
+            value += float("0." + dec.group(1))
+            e = consumed = dec.end()
         end = e
         hundreds = _PLURAL_OF_RE.match(text, e) if ("," in raw or len(raw) <= 3) else None
         if hundreds and raw.replace(",", "").strip("0") == "1":  # "1,000s of", "100s of homes"

@@ -108,9 +108,10 @@ _ABBREV_AFTER_RE = re.compile(
     + r")(?![A-Za-z0-9])"
 )
 _TWO_WORD_UNIT_RE = re.compile(
-    r"\s(?P<u>parts?\s+per\s+(?:million|billion|trillion)|degrees?\s+(?:Celsius|Fahrenheit"
-    r"|centigrade|C|F))\b"
+    r"\s(?P<u>parts?\s+per\s+(?:million|billion|trillion)|(?:degrees?|deg\.?)\s+(?:Celsius"
+    r"|Fahrenheit|centigrade|C|F))\b"
 )
+_DEG_RE = re.compile(r"^deg\.?(?= )")
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _HIGH_END_M_RE = re.compile(r"\s?[-–]\s?\d[\d.,]*m\b")
 _LETTER_AFTER_RE = re.compile(r"[A-Z](?![\w'’.-])")
@@ -155,7 +156,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         return "percent", "percent", m.end(), False
     m = _TWO_WORD_UNIT_RE.match(text, end)
     if m:  # "420 parts per million", "1.5 degrees Celsius": the unit is both words
-        return " ".join(m.group("u").split()), "measure", m.end(), False
+        unit = _DEG_RE.sub("degrees", " ".join(m.group("u").split()))  # "12 deg F"
+        return unit, "measure", m.end(), False
     m = _SPACED_AGE_RE.match(text, end)
     if m:
         return f"{pluralise(m.group('u').lower())} of age", "age", m.end(), False

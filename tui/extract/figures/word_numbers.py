@@ -59,6 +59,7 @@ FRACTION_OF_RE = re.compile(
     r"\s+(?:of\s+)?(?:the|its|their|his|her|our|my|your|all|those|these)?\s*"
 )
 _OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?P<s>thousand|million|billion|trillion)\b")
+_FEW_BEFORE_RE = re.compile(r"\b(?:[Ss]everal|[Aa]\s+few|[Aa]\s+couple\s+of)\s+$")
 _FOLD_RE = re.compile(r"-?fold\b")
 _WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
 _WORD_SCALE_RE = re.compile(
@@ -132,6 +133,10 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         if prefix:
             start = prefix.start()
         key = " ".join(text[start : m.end()].lower().split())
+        nxt_of = OF_RE.match(text, m.end())
+        nxt = _VAGUE_RE.match(text, nxt_of.end()) if nxt_of else None
+        if nxt and f"{key} of {nxt.group().lower()}" in VAGUE:
+            continue  # "hundreds of millions of users": read whole, from "millions"
         fig = Candidate(start, m.end(), VAGUE[key], "vague", word=True, text_start=start,
                         num_end=m.end(), bound=FigureBound.MORE_THAN)
         rest = OF_RE.match(text, m.end())
@@ -195,11 +200,20 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue  # "below zero" is a temperature's reference, not an amount
         s = m.start()
         first = m.group().split(None, 1)[0].split("-", 1)[0].lower()
+        text_start, bound, times = s, FigureBound.EXACT, 1.0
         if first in ARTICLE_WORDS:
             art = ARTICLE_BEFORE_RE.search(text, max(0, s - 4), s)
-            if not art:
+            few = None if art else _FEW_BEFORE_RE.search(text, max(0, s - 16), s)
+            if few:
+                # "several thousand people", "a few hundred", "a couple of hundred": more
+                # than the scale word, or about twice it.
+                couple = "couple" in few.group().lower()
+                bound = FigureBound.APPROXIMATE if couple else FigureBound.MORE_THAN
+                text_start, times = few.start(), (2.0 if couple else 1.0)
+            elif not art:
                 continue  # "hundred" alone is not a number
-            s = art.start()
+            else:
+                s = text_start = art.start()
         parsed = parse_number_words(text[s : m.end()])
         if parsed is None:
             continue
@@ -224,14 +238,13 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         last = text[s:e].split()[-1].lower() if text[s:e].split() else ""
         # "three thousand" keeps its scale, which the low end of "two to three thousand" shares.
         written_scale = SCALES.get(last, 1.0) if SCALES.get(last, 1.0) >= 1000 else 1.0
-        bound = FigureBound.EXACT
         approx = approx_suffix(text, end)
         if approx is not None:  # "thirty-odd years", "forty-plus degrees"
             bound, end = approx
         num_end = end
         unit, kind, end, noun = match_after(text, end)
-        fig = Candidate(s, end, value * scale, kind or "bare", unit, bound, word=True,
-                        text_start=s, scale=scale * written_scale, num_end=num_end)
+        fig = Candidate(s, end, value * scale * times, kind or "bare", unit, bound, word=True,
+                        text_start=text_start, scale=scale * written_scale, num_end=num_end)
         if noun:
             fig.unit_end = end
         figs.append(fig)
