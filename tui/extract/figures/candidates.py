@@ -78,7 +78,18 @@ _DECIMAL_COMMA_RE = re.compile(
 )
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 #: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
-_DAY_AFTER_RE = re.compile(r"\s+(?:tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b")
+_DAY_AFTER_RE = re.compile(
+    r"\s+(?:tomorrow|tonight|last\s+night|(?:this|yesterday|tomorrow)\s+(?:morning|afternoon"
+    r"|evening))\b"
+)
+#: Words before an hour of the day ("at 9 tomorrow", "shortly after 11 last night").
+_HOUR_BEFORE_RE = re.compile(r"\b(?:at|after|before|until|till|by|around)\s$")
+#: "half past 3", "a quarter to 5", "ten past 9": an hour told by the minutes around it.
+_CLOCK_BEFORE_RE = re.compile(
+    r"\b(?:half|quarter|ten|twenty|five|twenty-five|\d{1,2}\s+minutes)\s+past\s$"
+    r"|\bquarter\s+to\s$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER_RE = re.compile(r" [A-Z][a-z]")
 _PLURAL_OF_RE = re.compile(r"s\s+of\s+")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
@@ -183,8 +194,13 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
         # Times of day, ordinals, decades, codes and names.
         if TIME_AFTER_RE.match(text, e) or _CODE_AFTER_RE.match(text, e):
             continue
-        if text[s - 3 : s] == "at " and len(raw) <= 2 and _DAY_AFTER_RE.match(text, e):
-            continue  # "at 9 tomorrow": a time of day
+        if len(raw) <= 2 and (
+            (_DAY_AFTER_RE.match(text, e) and _HOUR_BEFORE_RE.search(text, max(0, s - 8), s))
+            or _CLOCK_BEFORE_RE.search(text, max(0, s - 24), s)
+        ):
+            continue  # "at 9 tomorrow", "after 11 last night", "half past 3": times of day
+        if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
+            continue  # "at 0830", "agent 007": a leading zero writes a time or a code
         if s > 1 and text[s - 1] in ":." and text[s - 2].isdigit():
             continue
         if ORDINAL_AFTER_RE.match(text, e):

@@ -43,7 +43,8 @@ _ADDRESS_RE = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))\s+){0,3}(?:" + _words("figure_street_words")
     + r")\b\.?(?!\.?(?:\s+[A-Z][\w.]*)*\s+(?!(?:is|was|has|does|remains|stands|sits|lies)\b)"
     r"[a-z]{2,}s\b)"
-    r"|(?:" + _words("figure_street_first_words") + r")\s+(?:d[eiu]\s+|de\s+la\s+)?[A-Z])"
+    r"|(?:" + _words("figure_street_first_words") + r")\s+(?:d[eiu]\s+|de\s+la\s+)?[A-Z]"
+    r"|block\s+of\s)"  # "the 1400 block of North Main Street": a stretch of a street
 )
 
 
@@ -102,8 +103,16 @@ def in_name(text: str, fig: Candidate) -> bool:
     w = toks[-1].group()
     if is_gapped(text, fig):
         return False
-    if w in LABEL_NOUNS and fig.start == fig.text_start and fig.scale == 1.0:
-        return True  # "phase 3 trials", "type 2 diabetes", "wearing number 10"
+    label = w in LABEL_NOUNS or (w.endswith("s") and w[:-1] in LABEL_NOUNS)
+    if w in ("and", "or", "to") and not fig.word:
+        # the second label of "junctions 14 and 15", "pages 4 to 5"
+        three = tokens_before(text, fig.text_start, 3)
+        if len(three) == 3 and three[1].group().isdigit():
+            first = three[0].group().lower()
+            label = first.endswith("s") and first[:-1] in LABEL_NOUNS
+    if label and fig.start == fig.text_start and fig.scale == 1.0:
+        # "phase 3 trials", "type 2 diabetes", "wearing number 10", "junctions 14 and 15"
+        return True
     if (
         w in BARE_LABEL_NOUNS
         and fig.kind == "bare"
