@@ -70,6 +70,7 @@ _LEAD_PARTICIPLE_RE = re.compile(
 )
 _PLACE_CONT_RE = re.compile(rf"({NAME_RUN}),\s*")
 _STATE_ABBREV_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
+_GROUP_AFTER_NAME_RE = re.compile(rf"{SP}([a-z]+s)\b")
 _BODY_NOUNS = frozenset({"campaign", "administration", "government"})
 _BODY_AFTER_RE = re.compile(rf"{SP}(campaign|administration|government)\b")
 _DET_WORDS = frozenset(
@@ -187,6 +188,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                     text, off + after_role.start(1), off + after_role.end(1), s[: adj.end()]
                 )
         else:
+            group = _GROUP_AFTER_NAME_RE.match(s, m.end())
+            if group is not None and people_plural(group.group(1)):
+                # "Clinton supporters responded": people named after someone, not that person
+                return Mention(off, off + group.end(), s[: group.end()], "desc",
+                               head=group.group(1).lower())
             nxt = s[m.end() : m.end() + 2]
             if nxt.startswith((" ", ",", "\u00a0")) or not nxt:
                 return mention_from_run(text, off, off + m.end(), None)
