@@ -29,6 +29,14 @@ _CLAUSE_AFTER_RE = re.compile(
     r"|(?:outside|inside|at|in|on|near|across|throughout|during|from|in[ \u00a0]+front[ \u00a0]+of)"
     r"[ \u00a0]+(?:the|a|an|his|her|their|its|[A-Z\d])"
 )
+# What carries or calls out a slogan right before it: "signs reading", "a message on Twitter
+# that said", "chants of".
+_CARRIERS = word_set("slogan_carriers")
+_CHANT_NOUNS = word_set("chant_nouns")
+_CARRIED_RE = re.compile(
+    r"(?<![\w’'])(?:reading|saying|(?:that|which)[ \u00a0]+(?:read|reads|said|says)|"
+    r"with[ \u00a0]+the[ \u00a0]+words|([a-z]+)[ \u00a0]+of)[ \u00a0]*[,:]?[ \u00a0]*$"
+)
 # Nouns for works whose titles are set in quotation marks.
 _WORK_NOUNS = word_set("work_nouns")
 
@@ -66,6 +74,14 @@ def settle_kind(text: str, masked: str, s: QuoteSpan, attr: Attribution | None) 
             or _sentence_after_listener(masked, s, words)
         )
     ) or (s.kind == QuoteKind.FRAGMENT and _slogan_after_verb(masked, s, words, attr)):
+        s.kind = QuoteKind.FULL
+    elif (
+        s.kind == QuoteKind.FRAGMENT
+        and _slogan_carried(masked, s, words)
+        and (attr is None or attr.mention is None or attr.mention.start < s.open_pos)
+    ):
+        # Not "Walking in to chants of “Marco!,” the senator said ...": who speaks after the
+        # words did not chant them, and they are no quotation of the sentence's speaker.
         s.kind = QuoteKind.FULL
 
 
@@ -113,6 +129,23 @@ def _slogan_after_verb(masked: str, s: QuoteSpan, words: str, attr: Attribution 
         return False
     after = masked[s.close_pos + 1 : s.para_end].lstrip(" \u00a0")
     return not after or after[0] in ".!?;" or _CLAUSE_AFTER_RE.match(after) is not None
+
+
+def _slogan_carried(masked: str, s: QuoteSpan, words: str) -> bool:
+    """'signs reading “Hands off our schools”', 'a T-shirt that said “Make Canada Great
+    Again”', 'chants of “Lock her up”': words written on something or called out together,
+    set right after it, are a whole quotation, in title case too. A single word ("cries of
+    “Shame”") stays a fragment."""
+    if not s.closed or word_count(words) < 2 or not words[:1].isupper():
+        return False
+    before = masked[max(s.para_start, s.open_pos - 60) : s.open_pos]
+    m = _CARRIED_RE.search(before)
+    if m is None:
+        return False
+    if m.group(1) is not None:
+        return m.group(1) in _CHANT_NOUNS
+    # the thing written on, a few words before: "a message on Twitter reading"
+    return any(w.lower() in _CARRIERS for w in before[: m.start()].split()[-4:])
 
 
 def _listener_title(masked: str, s: QuoteSpan) -> bool:
