@@ -94,7 +94,8 @@ _PLACE_AFTER_RE = re.compile(r" [A-Z][a-z]")
 _PLURAL_OF_RE = re.compile(r"s\s+of\s+")
 _SPACE_DASH_RE = re.compile(r"[\s\-−]")
 #: "2/3 of", "1/4": a fraction written with a slash (not a date such as "3/4/2020" or "9/11").
-_SLASH_FRACTION_RE = re.compile(r"[/⁄](\d{1,2})(?![\w/⁄])")
+_SLASH_FRACTION_RE = re.compile(r"[/⁄](\d{1,2})(?:th)?(?![\w/⁄])")  # "1/10th"
+_OF_A_RE = re.compile(r"\s+of\s+an?\s")
 #: "x 10^6", "× 10⁶", "*10**6", and "e5" right after a numeral: a power of ten.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _TIMES_TEN_RE = re.compile(
@@ -129,6 +130,12 @@ def _fraction(text: str, s: int, end: int, value: float) -> Candidate:
     """A fraction written in figures ("3/4", "½"): it counts the noun after "of" ("3/4 of the
     pumps"), or it is a measure when a unit follows ("3/4 inch", "a 1/8-inch gap")."""
     frac = Candidate(s, end, value, "fraction", text_start=s, num_end=end)
+    of_a = _OF_A_RE.match(text, end)
+    if of_a:  # "7/10 of a percent", "3/4 of a mile"
+        unit, kind, unit_end, _ = match_after(text, of_a.end() - 1)
+        if kind in ("percent", "measure", "duration"):
+            frac.unit, frac.kind, frac.end = unit, kind, unit_end
+            return frac
     of = FRACTION_OF_RE.match(text, end)
     if of and "of" in of.group():
         head = head_noun(text, past_inner_number(text, of.end()))

@@ -161,7 +161,9 @@ def context_units(text: str, figs: list[Candidate]) -> None:
             if prev.kind in ("money", "measure") and fig.start - prev.end < 60:
                 fig.unit, fig.kind = prev.unit, prev.kind
             continue
-        if not (from_place or elided or who or before.rstrip().endswith(("including", "among"))):
+        # "300 beds, of which 40 are ...", "52 passengers, of whom 12": the noun said before.
+        lead = before.rstrip().endswith(("including", "among", "of which", "of whom"))
+        if not (from_place or elided or who or lead):
             continue
         sent_start = next((a for a, b in sentences if a <= fig.start < b), 0)
         window_start = sent_start
