@@ -32,6 +32,15 @@ _NAMED_REACH = 1500  # characters back a pronoun may reach for a name outside an
 _FEMALE_TITLES = word_set("titles_female")
 _MALE_TITLES = word_set("titles_male")
 _GENDER_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
+# The subject of the clause a name's speech verb reports is that name's own pronoun: "Jody Roy
+# said he would", "Ng told reporters Tuesday that she".
+_SAID_PRONOUN_RE = re.compile(
+    r"[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?"
+    r"(?:said|says|told[ \u00a0]+(?:reporters|[a-z]+[ \u00a0]+[a-z]+|[a-z]+)|added|adds|wrote|"
+    r"writes|argued|argues|insisted|insists|noted|notes|stressed|stresses|acknowledged)"
+    r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]+(?:that[ \u00a0]+)?"
+    r"([Hh]e|[Ss]he)(?![\w-])"
+)
 _SKIP_BEFORE_SUBJECT = frozenset(' \t\n\u00a0“”"¤,.')
 # Plural nouns for people ("Demonstrators", "Officials") opening a sentence: a group, no name.
 _GROUP_NOUNS = word_set("people_plurals")
@@ -172,6 +181,11 @@ class Resolver:
             for title in self.registry.titles.get(m.name, ()):
                 ent.add_role(title)
             self._note_gender(ent, m)
+            if speaking and not ent.is_org and not self._titled(m):
+                # "Jody Roy said he would ...": the article's own pronoun over a first name's
+                said = _SAID_PRONOUN_RE.match(self.registry.masked, m.end)
+                if said is not None:
+                    ent.gender = "f" if said.group(1).lower() == "she" else "m"
             if speaking and not ent.is_org and ent.name not in self.registry.places:
                 ent.person_like = True  # a single name that speaks is a person ("Bob said")
             elif (
@@ -224,6 +238,13 @@ class Resolver:
                 return None  # "Ng attacked Ode, saying he ...": another name is nearer
             j += 1
         return "f" if pm.group().lower() == "she" else "m"
+
+    def _titled(self, m: Mention) -> bool:
+        """Whether a title gives the gender of the person named ("Mrs.", "Sir")."""
+        titles = [*self.registry.titles.get(m.name or "", ()), *([m.role] if m.role else [])]
+        return any(
+            t.split() and t.lower().split()[0] in (_FEMALE_TITLES | _MALE_TITLES) for t in titles
+        )
 
     def learn_gender(self, ent: Entity | None, pronoun: str) -> None:
         if (
