@@ -69,11 +69,14 @@ def skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _continues_phrase(text: str, word: str, nxt: re.Match[str]) -> bool:
-    """After a plural, whether the noun phrase goes on: a list ("police, and civilian
-    peacekeepers") or an acronym's possessive without its apostrophe ("the UNs oldest missions")."""
+def _continues_phrase(text: str, word: str, nxt: re.Match[str], in_list: bool) -> bool:
+    """After a plural, whether the noun phrase goes on: a list of modifiers already open
+    ("military, police, and civilian peacekeepers", not "3.5m people, and sales") or an
+    acronym's possessive without its apostrophe ("the UNs oldest missions")."""
     tok = nxt.group()
     if tok == "," or tok.lower() in ("and", "or"):
+        if not in_list:
+            return False
         after = WORD_RE.match(text, skip_space(text, nxt.end()))
         if after and after.group().lower() in ("and", "or"):
             after = WORD_RE.match(text, skip_space(text, after.end()))
@@ -97,6 +100,7 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
     open_list = False
     limit = min(len(text), pos + 160)
     plural = False
+    skipped_adverb = False
     for m in WORD_RE.finditer(text, pos, limit):
         tok = m.group()
         if tok == ",":
@@ -123,16 +127,19 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
                 committed = list(run)
             open_list = True
             continue
-        if (low in STOP_WORDS and not (len(tok) > 1 and tok.isupper())) or (
-            low.endswith("ly") and low not in NOUN_EXCEPTIONS
-        ):  # "US" and "IT" in capitals are names, not the pronoun or the word
+        adverb = low.endswith("ly") and low not in NOUN_EXCEPTIONS
+        if adverb and not run and not skipped_adverb and low not in STOP_WORDS:
+            skipped_adverb = True  # "600 mostly low-income students", if a plural follows
+            continue
+        if (low in STOP_WORDS and not (len(tok) > 1 and tok.isupper())) or adverb:
+            # "US" and "IT" in capitals are names, not the pronoun or the word
             break
         if low in MONTHS and tok[0].isupper() and not run:
             break
         run.append((tok, m.end()))
         if is_plural(tok) and can_head(tok):
             nxt = WORD_RE.match(text, skip_space(text, m.end()))
-            if nxt and _continues_phrase(text, tok, nxt):
+            if nxt and _continues_phrase(text, tok, nxt, open_list):
                 if nxt.group() == "," or nxt.group().lower() in ("and", "or"):
                     if not open_list:
                         committed = list(run)
@@ -148,7 +155,7 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
         run = committed
     while run and not can_head(run[-1][0]):
         run.pop()
-    if not run:
+    if not run or (skipped_adverb and not plural):
         return None
     word, end = run[-1]
     return word, end, plural and word == run[-1][0]

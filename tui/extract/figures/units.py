@@ -122,9 +122,9 @@ _SLASH_TIME = frozenset({"h", "hr", "s", "sec", "min", "d", "day", "yr", "wk", "
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 #: " of " between a vague amount or a scale and what it counts.
 OF_RE = re.compile(r"\s+of\s+")
-#: "30-odd villages", "300-plus passengers": a suffix that makes the number a round estimate
-#: ("odd") or a floor ("plus"); what is counted comes after it.
-_APPROX_SUFFIX_RE = re.compile(r"-(?P<w>odd|plus)\b(?!-)", re.IGNORECASE)
+#: "30-odd villages", "300-plus passengers", "300 or so protesters": words that make the number a
+#: round estimate ("odd", "or so") or a floor ("plus"); what is counted comes after them.
+_APPROX_SUFFIX_RE = re.compile(r"-(?P<w>odd|plus)\b(?!-)|\s+or\s+(?P<w2>so)\b", re.IGNORECASE)
 
 
 def approx_suffix(text: str, end: int) -> tuple[FigureBound, int] | None:
@@ -132,7 +132,7 @@ def approx_suffix(text: str, end: int) -> tuple[FigureBound, int] | None:
     m = _APPROX_SUFFIX_RE.match(text, end)
     if m is None:
         return None
-    odd = m.group("w").lower() == "odd"
+    odd = (m.group("w") or m.group("w2")).lower() in ("odd", "so")
     return (FigureBound.APPROXIMATE if odd else FigureBound.MORE_THAN), m.end()
 
 

@@ -26,10 +26,16 @@ from tui.extract.figures.numbers import (
     parse_number_words,
     trie_pattern,
 )
-from tui.extract.figures.phrases import head_noun, past_inner_number, prev_word
+from tui.extract.figures.phrases import head_noun, is_plural, past_inner_number, prev_word
 from tui.extract.figures.units import OF_RE, approx_suffix, match_after
 
-_VAGUE_RE = re.compile(cased_trie({k for k in VAGUE if " " not in k}) + r"(?=\s+of\s+(?!\d))")
+#: "dozens of", "thousands more": a vague amount before "of" or "more"; a capitalised one
+#: opening a clause before a verb ("Thousands fled"), except "Scores" (of tests, of games).
+_VAGUE_RE = re.compile(
+    cased_trie({k for k in VAGUE if " " not in k})
+    + r"(?=\s+of\s+(?!\d)|\s+more\b|(?P<bare>\s+[a-z]{3,}))"
+)
+_VAGUE_OPENERS = frozenset({"Dozens", "Hundreds", "Thousands", "Millions"})
 #: "tens of" or "hundreds of" before a vague plural ("tens of thousands").
 _VAGUE_PREFIX_RE = re.compile(r"(?:[Tt]ens|[Hh]undreds)\s+of\s+$")
 #: What follows "a third" or "half" when they are fractions: "a third of", "half the".
@@ -129,6 +135,11 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         start = m.start()
         if (start and text[start - 1].isalpha()) or not free(*m.span()):
             continue
+        if m.group("bare") and (
+            m.group() not in _VAGUE_OPENERS or text[max(0, start - 2) : start].strip(" ")[-1:]
+            in (",", *"abcdefghijklmnopqrstuvwxyz")
+        ):
+            continue  # only a capitalised amount opening a clause stands alone: "Thousands fled"
         prefix = _VAGUE_PREFIX_RE.search(text, max(0, start - 16), start)
         if prefix:
             start = prefix.start()
@@ -146,6 +157,10 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
                 fig.unit, fig.end = unit, end
                 if kind == "money":
                     fig.kind = "money"
+        else:  # "hundreds more staff": the noun after "more"
+            head = head_noun(text, m.end())
+            if head and is_plural(head[0]):
+                fig.unit, fig.end = head[0], head[1]
         figs.append(fig)
         taken.append((start, m.end()))
     for m in _HALF_SCALE_RE.finditer(text):
