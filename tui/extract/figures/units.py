@@ -58,6 +58,8 @@ CURRENCY_BEFORE_RE = re.compile(
 CURRENCY_AFTER_RE = re.compile(
     r"\s?(?P<sign>" + _alternation(sorted(CURRENCY_AFTER, key=len, reverse=True)) + r")(?![\d\w])"
 )
+#: ISO codes of currencies, which may also follow the amount ("100 USD").
+_ISO_CODES = frozenset(v for v in CURRENCY_PREFIXES.values() if len(v) == 3 and v.isupper())
 #: The characters a currency prefix can end with: only numbers after one of them are looked at.
 CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
 
@@ -216,6 +218,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
             return CURRENCY_WORDS[full], "money", hend, True
         if low in CURRENCY_WORDS:
             return CURRENCY_WORDS[low], "money", hend, True
+        if word in _ISO_CODES and hend - end <= 4:  # "100 USD", "5,000 EUR per day"
+            return word, "money", hend, True
         first = WORD_RE.match(text, skip_space(text, end))
         if first and "-" in first.group() and first.group().split("-")[0].lower() in MEASURE_WORDS:
             # "a 52,000 barrel-a-day refinery", "a 300 megawatt-hour battery": the compound
