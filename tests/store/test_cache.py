@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import tui.store.cache_parse as cache_parse
 from tests.conftest import DATA, ROOT, SEED_BRIEFING
 from tui.files import loader
 from tui.files.loader import load
+from tui.model.briefing import body_is_deferred
 
 PAST = 1_600_000_000
 
@@ -156,11 +158,27 @@ def test_a_file_that_turns_bad_and_good_again(corpus: Path, parsed: list[str]) -
     assert not cache.load_cached([corpus]).problems
 
 
+def _zeroed_head(data: bytes) -> bytes:
+    """The cache file with 20 bytes of its first block's pickled columns zeroed."""
+    (header_size,) = struct.unpack_from("<I", data, 8)
+    at = 12 + header_size + 8 + 16
+    return data[:at] + bytes(20) + data[at + 20 :]
+
+
+def test_a_damaged_body_is_read_from_its_file(corpus: Path, parsed: list[str]) -> None:
+    expected = cache.load_cached([corpus])
+    (store,) = _cache_files()
+    store.write_bytes(store.read_bytes()[:-20] + bytes(20))  # the last body's end
+    loaded = cache.load_cached([corpus])
+    assert all(body_is_deferred(article) for article in loaded.briefing.articles)
+    assert loaded == expected  # the damaged body was read again from its own file
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda data: data[: len(data) // 2],  # truncated
-        lambda data: data[:-20] + bytes(20),  # zeroed tail: crc mismatch
+        lambda data: _zeroed_head(data),  # crc mismatch
         lambda data: b"NOTCACHE" + data[8:],  # other magic
         lambda data: b"",  # empty
         lambda data: data[:40] + b"x" + data[41:],  # header damaged
@@ -185,7 +203,8 @@ def test_a_damaged_pickle_with_a_matching_checksum_is_rebuilt(
     expected = cache.load_cached([corpus])
     (store,) = _cache_files()
     stamp = cache._code_stamp()
-    cache_file.write_cache(store, stamp, [b"not a pickle"])
+    not_a_pickle = b"not a pickle"
+    cache_file.write_cache(store, stamp, [struct.pack("<Q", len(not_a_pickle)) + not_a_pickle])
     parsed.clear()
     assert cache.load_cached([corpus]) == expected
     assert len(parsed) == 3

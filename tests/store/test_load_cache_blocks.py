@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import struct
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,16 @@ import tui.store.cache_blocks as cache
 from tests.conftest import DATA, SEED_BRIEFING
 from tui.files.loader import discover, load_file
 from tui.files.validate import FileContent
-from tui.model.briefing import Article, Bound, BriefingInfo, Figure, Quote, Source, Speaker
+from tui.model.briefing import (
+    Article,
+    Bound,
+    BriefingInfo,
+    Figure,
+    Quote,
+    Source,
+    Speaker,
+    body_is_deferred,
+)
 from tui.model.problems import Problem
 
 _text = st.text(max_size=12)
@@ -126,15 +136,40 @@ def test_real_files_round_trip():
     [
         lambda block: ("columns-0", *block[1:]),
         lambda block: (*block[:3], [*block[3], 1], *block[4:]),  # a figure count too many
-        lambda block: (*block[:6], [column[:-1] for column in block[6]], block[7]),
+        lambda block: (*block[:6], [column[:-1] for column in block[6]], *block[7:]),
         lambda block: (*block[:2], [column[:-1] for column in block[2]], *block[3:]),
+        lambda block: (*block[:8], [*block[8][:-1], block[8][-1] + 1], block[9]),  # body length
+        lambda block: (*block[:9], [crc ^ 1 for crc in block[9]]),  # bodies' checksums
     ],
 )
 def test_damaged_blocks_are_refused(damage):
     entries = [("p", None, load_file(str(SEED_BRIEFING)))]
-    block = pickle.loads(cache.pack_block(entries))
+    packed = cache.pack_block(entries)
+    start = cache.head_length(packed)
+    block = pickle.loads(packed[8:start])
+    columns = pickle.dumps(damage(block))
     with pytest.raises(Exception):  # noqa: B017 - any failure means "parse again"
-        cache.unpack_block(pickle.dumps(damage(block)))
+        cache.unpack_block(struct.pack("<Q", len(columns)) + columns + packed[start:])
+
+
+def test_deferred_bodies_are_read_from_the_block_only_when_asked():
+    entries = [("p", None, load_file(str(SEED_BRIEFING)))]
+    packed = cache.pack_block(entries)
+    asked: list[tuple[int, int, int, str, str]] = []
+
+    class Deferred:
+        def __init__(self, offset: int, length: int, crc: int, path: str, article_id: str):
+            asked.append((offset, length, crc, path, article_id))
+            self.offset, self.length = offset, length
+
+        def read(self) -> str:
+            return packed[self.offset : self.offset + self.length].decode()
+
+    [(_, _, content)] = cache.unpack_block(packed, deferred=Deferred)
+    articles = [item[0] for item in content.articles]
+    assert [article_id for *_, article_id in asked] == [article.id for article in articles]
+    assert all(body_is_deferred(article) for article in articles)
+    assert _same([("p", None, content)], entries)  # bodies read back equal
 
 
 def test_pools_make_equal_values_one_object_across_blocks():

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import Any, Protocol
 
 
 class Bound(StrEnum):
@@ -104,8 +105,24 @@ class Speaker:
         return (self.name, *self.aliases)
 
 
+class DeferredText(Protocol):
+    """Text kept elsewhere (a cache file on disk) until someone reads it."""
+
+    def read(self) -> str: ...
+
+    def read_utf8(self) -> bytes:
+        """The text in UTF-8, lone surrogates passed through, without decoding it."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
+    """An article and what was found in it.
+
+    Its body may be built as a `DeferredText`: it is then read each time `body` is asked
+    for and never kept, so that the text of 10,000 articles nobody opens stays on disk.
+    """
+
     id: str
     title: str
     body: str
@@ -128,6 +145,43 @@ class Article:
                 result.append((offset + chunk.index(stripped), stripped))
             offset += len(chunk) + 2
         return result
+
+
+class _Body:
+    """`Article.body`: the slot's text, or the text a `DeferredText` in it reads."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, article: Article | None, owner: type | None = None) -> Any:
+        if article is None:
+            return self
+        value = self.slot.__get__(article, owner)
+        return value if value.__class__ is str else value.read()
+
+    def __set__(self, article: Article, value: str | DeferredText) -> None:
+        self.slot.__set__(article, value)
+
+
+setattr(Article, "body", _Body(vars(Article)["body"]))  # noqa: B010 - mypy sees a str field
+
+
+def body_is_deferred(article: Article) -> bool:
+    """Whether the article's body is on disk rather than in memory."""
+    body: _Body = vars(Article)["body"]
+    return body.slot.__get__(article, Article).__class__ is not str
+
+
+def body_utf8(article: Article) -> bytes:
+    """The article's body in UTF-8 (lone surrogates passed through): for a body on disk,
+    its bytes as stored, never decoded."""
+    body: _Body = vars(Article)["body"]
+    value = body.slot.__get__(article, Article)
+    if value.__class__ is str:
+        return value.encode("utf-8", "surrogatepass")  # type: ignore[no-any-return]
+    return value.read_utf8()  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

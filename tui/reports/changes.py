@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.model.briefing import Article, Briefing, Figure, Quote, Speaker
+from tui.model.briefing import Article, Briefing, Figure, Quote, Speaker, body_utf8
 from tui.model.dates import describe_date
 from tui.reports.ledger import LedgerEntry, Sighting, chronological, is_calendar_year, rank_of
-from tui.store.seen import SeenFigure, SeenRecord, fingerprint
+from tui.store.seen import SeenFigure, SeenRecord, fingerprint, fingerprint_utf8
 
 _EDGES = "\"'“”‘’«».,;:!?—–- \t\n"
 
@@ -48,7 +48,8 @@ def quote_key(quote: Quote) -> str:
 
 
 def article_key(article: Article) -> str:
-    return fingerprint(article.title, article.body)
+    """An article's fingerprint: its title and body (a body on disk is never decoded)."""
+    return fingerprint_utf8(article.title.encode("utf-8", "surrogatepass"), body_utf8(article))
 
 
 def _later(date: str | None, than: str | None) -> bool:

@@ -7,8 +7,9 @@ and combines everything with `merge`, so problems and merging rules are the load
 What is stored: for each file, its path as discovered, the key it had when it was read
 (size, mtime_ns, ctime_ns, inode, device) and its parsed `FileContent`, in blocks of
 `CHUNK_FILES` files; a block keeps its articles, figures and quotes column by column, so
-that they are rebuilt quickly (`tui.store.cache_blocks`). One cache file per set of paths
-opened, in ``$BRIEFING_CACHE_DIR`` or the user's cache folder
+that they are rebuilt quickly (`tui.store.cache_blocks`), and the articles' bodies apart:
+a warm load leaves them in the file until they are read (`tui.store.stored_text`). One
+cache file per set of paths opened, in ``$BRIEFING_CACHE_DIR`` or the user's cache folder
 (``platformdirs.user_cache_dir("briefing")``), under ``load/``.
 
 What is never trusted:
@@ -59,7 +60,7 @@ from tui.store.cache_parse import (
 )
 from tui.store.folder import cache_dir
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bump when the layout of a cache file changes."""
 FREEZE_MIN_FILES = 1000
 """From this many files, loaded objects are frozen out of the cycle collector (`paused_gc`)."""
@@ -189,7 +190,7 @@ def _contents_from(
 ) -> dict[str, FileContent]:
     known: dict[str, tuple[Key, FileContent, int]] = {}
     stored_blocks = stored.blocks if stored is not None else []
-    unpacked = _unpack(stored, share) or []
+    unpacked = _unpack(stored, share, defer=True) or []
     if len(unpacked) != len(stored_blocks):
         stored_blocks = []
     for number, entries in enumerate(unpacked):

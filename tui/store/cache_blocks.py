@@ -4,6 +4,11 @@ A block holds the entries of up to CHUNK_FILES files (`tui.store.cache_parse`): 
 path as discovered, the stat key it had when read, and its parsed `FileContent`.
 `pack_block` gives its bytes, `unpack_block` the entries again (and raises on anything it
 did not write). Equal texts and offsets across blocks become one object through `Pools`.
+
+A block is its head (the length of its columns, then the pickled columns) followed by the
+articles' bodies in UTF-8, each with its own CRC-32 in the columns. `block_checksum` covers
+the head only: a reader that is given `deferred` builds each body as a `DeferredText` and
+never touches the bodies' bytes until an article is read (`tui.store.stored_text`).
 """
 
 from __future__ import annotations
@@ -15,12 +20,23 @@ import io
 import itertools
 import operator
 import pickle
+import struct
 import types
+import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from tui.files.validate import FileContent
-from tui.model.briefing import Article, Bound, BriefingInfo, Figure, Quote, Source, Speaker
+from tui.model.briefing import (
+    Article,
+    Bound,
+    BriefingInfo,
+    DeferredText,
+    Figure,
+    Quote,
+    Source,
+    Speaker,
+)
 from tui.model.problems import Problem
 
 Key = tuple[int, int, int, int, int]
@@ -71,9 +87,12 @@ def _dumps(value: Any) -> bytes:
 # mapped in C over a whole column: the same objects, built about twice as fast. The rest of a
 # FileContent is small and pickles as it is.
 
-_BLOCK_FORMAT = "columns-2"
+_BLOCK_FORMAT = "columns-3"
+_HEAD = struct.Struct("<Q")
+"""A block starts with the length of its pickled columns."""
+_ENCODING, _ERRORS = "utf-8", "surrogatepass"
 _ARTICLE_FIELDS = tuple(field.name for field in dataclasses.fields(Article))
-_NESTED = ("figures", "quotes", "source")
+_NESTED = ("figures", "quotes", "source", "body")
 _ARTICLE_COLUMNS = tuple(name for name in _ARTICLE_FIELDS if name not in _NESTED)
 _FIGURE_FIELDS = tuple(field.name for field in dataclasses.fields(Figure))
 _QUOTE_FIELDS = tuple(field.name for field in dataclasses.fields(Quote))
@@ -90,6 +109,7 @@ def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...] | None:
     setters = []
     for field in dataclasses.fields(cls):
         slot = vars(cls).get(field.name)
+        slot = getattr(slot, "slot", slot)  # Article.body: its text's own slot
         if not isinstance(slot, types.MemberDescriptorType):
             return None
         setters.append(slot.__set__)
@@ -133,6 +153,7 @@ def pack_block(entries: list[Entry]) -> bytes:
     figures = [figure for article in articles for figure in article.figures]
     figure_columns = _columns(figures, _FIGURE_FIELDS)
     figure_columns[_BOUND_AT] = [bound.value for bound in figure_columns[_BOUND_AT]]
+    bodies = [article.body.encode(_ENCODING, _ERRORS) for article in articles]
     files = [
         (
             path,
@@ -147,7 +168,7 @@ def pack_block(entries: list[Entry]) -> bytes:
         )
         for path, key, content in entries
     ]
-    return _dumps(
+    columns = _dumps(
         (
             _BLOCK_FORMAT,
             files,
@@ -157,8 +178,33 @@ def pack_block(entries: list[Entry]) -> bytes:
             _columns([article.source for article in articles], _SOURCE_FIELDS),
             figure_columns,
             _columns([quote for article in articles for quote in article.quotes], _QUOTE_FIELDS),
+            list(map(len, bodies)),
+            list(map(zlib.crc32, bodies)),
         )
     )
+    return b"".join((_HEAD.pack(len(columns)), columns, *bodies))
+
+
+def head_length(block: bytes | memoryview) -> int:
+    """The length of a block's head: what `block_checksum` covers."""
+    (length,) = _HEAD.unpack_from(block)
+    if _HEAD.size + length > len(block):
+        raise ValueError("damaged block")
+    return _HEAD.size + int(length)
+
+
+def block_checksum(block: bytes | memoryview) -> int:
+    """The CRC-32 of a block's head (its bodies carry their own)."""
+    return zlib.crc32(block[: head_length(block)])
+
+
+class Deferring(Protocol):
+    """Makes the `DeferredText` of the body at `offset` (from the block's start), `length`
+    bytes long, whose CRC-32 is `crc`, of the article `article_id` read from `path`."""
+
+    def __call__(
+        self, offset: int, length: int, crc: int, path: str, article_id: str
+    ) -> DeferredText: ...
 
 
 _SHARED_TEXTS: dict[type, tuple[str, ...]] = {
@@ -195,9 +241,13 @@ def _share(cls: type, names: tuple[str, ...], columns: list[list[Any]], pools: P
             column[:] = map(pool.setdefault, column, column)
 
 
-def unpack_block(blob: bytes | memoryview, pools: Pools | None = None) -> list[Entry]:
+def unpack_block(
+    blob: bytes | memoryview, pools: Pools | None = None, deferred: Deferring | None = None
+) -> list[Entry]:
     """The entries `pack_block` stored; raises on anything else. Equal texts and offsets become
-    one object through `pools` when given."""
+    one object through `pools` when given; bodies are `deferred(offset, length, crc)` when
+    given, else decoded now and checked."""
+    start = head_length(blob)
     (
         block_format,
         files,
@@ -207,7 +257,9 @@ def unpack_block(blob: bytes | memoryview, pools: Pools | None = None) -> list[E
         source_columns,
         figure_columns,
         quote_columns,
-    ) = pickle.loads(blob)
+        body_lengths,
+        body_crcs,
+    ) = pickle.loads(blob[_HEAD.size : start])
     if block_format != _BLOCK_FORMAT:
         raise ValueError("another block format")
     figure_columns[_BOUND_AT] = list(map(_BOUNDS.__getitem__, figure_columns[_BOUND_AT]))
@@ -219,6 +271,8 @@ def unpack_block(blob: bytes | memoryview, pools: Pools | None = None) -> list[E
     columns["figures"] = _groups(_build_all(Figure, figure_columns), figure_counts)
     columns["quotes"] = _groups(_build_all(Quote, quote_columns), quote_counts)
     columns["source"] = _build_all(Source, source_columns)
+    columns["body"] = _bodies(blob, start, body_lengths, body_crcs, deferred, columns["id"],
+                              source_columns[_SOURCE_FIELDS.index("path")])
     articles = iter(_build_all(Article, [columns[name] for name in _ARTICLE_FIELDS]))
     entries: list[Entry] = []
     for path, key, file_path, info, info_place, speakers, places, quote_speakers, problems in files:
@@ -237,4 +291,39 @@ def unpack_block(blob: bytes | memoryview, pools: Pools | None = None) -> list[E
     return entries
 
 
-__all__ = ["Entry", "Key", "Pools", "pack_block", "unpack_block"]
+def _bodies(
+    blob: bytes | memoryview,
+    start: int,
+    lengths: list[int],
+    crcs: list[int],
+    deferred: Deferring | None,
+    ids: list[str],
+    paths: list[str],
+) -> list[str | DeferredText]:
+    """The articles' bodies, which follow the head from `start` to the block's end."""
+    if len(lengths) != len(crcs) or start + sum(lengths) != len(blob):
+        raise ValueError("damaged block")
+    offsets = list(itertools.accumulate(lengths, initial=start))[:-1]
+    if deferred is not None:
+        if not len(ids) == len(paths) == len(lengths):
+            raise ValueError("damaged block")
+        return list(map(deferred, offsets, lengths, crcs, paths, ids))
+    bodies: list[str | DeferredText] = []
+    for offset, length, crc in zip(offsets, lengths, crcs, strict=True):
+        data = blob[offset : offset + length]
+        if zlib.crc32(data) != crc:
+            raise ValueError("damaged block")
+        bodies.append(str(data, _ENCODING, _ERRORS))
+    return bodies
+
+
+__all__ = [
+    "Deferring",
+    "Entry",
+    "Key",
+    "Pools",
+    "block_checksum",
+    "head_length",
+    "pack_block",
+    "unpack_block",
+]

@@ -1,4 +1,4 @@
-"""The cache file: a header, then blocks (`tui.store.cache_blocks`), each with its CRC-32.
+"""The cache file: a header, then blocks (`tui.store.cache_blocks`), each head with its CRC-32.
 
 A file is read through a read-only mapping (`read_cache`), and each block is checked and
 unpacked in turn (`unpack`); one that is foreign, stale, cut short, damaged, or not the
@@ -16,12 +16,12 @@ import json
 import mmap
 import os
 import struct
-import zlib
 from pathlib import Path
 
 from tui.files.gc_pause import paused_gc
-from tui.store.cache_blocks import Entry, Pools, unpack_block
+from tui.store.cache_blocks import Deferring, Entry, Pools, block_checksum, unpack_block
 from tui.store.private import keep_newest, owned, prune_temporaries, write_private
+from tui.store.stored_text import OpenFile, StoredText
 
 MAGIC = b"BRFCACHE"
 MAX_CACHE_FILES = 8
@@ -35,19 +35,37 @@ class Stored:
 
     Mapping instead of reading keeps the file's bytes out of the heap, and each block's
     pages are released once it is unpacked: loading 10,000 articles then peaks at the size
-    of the objects built, not that plus the file.
+    of the objects built, not that plus the file. Bodies unpacked with `defer` stay in the
+    file, read from `file` when asked for (`tui.store.stored_text`).
     """
 
     def __init__(
-        self, mapping: mmap.mmap, blocks: list[memoryview], spans: list[tuple[int, int, int]]
+        self,
+        mapping: mmap.mmap,
+        blocks: list[memoryview],
+        spans: list[tuple[int, int, int]],
+        file: OpenFile | None = None,
     ) -> None:
         self.mapping = mapping
         self.blocks = blocks
         self.spans = spans
-        """(offset, length, crc32) of each block."""
+        """(offset, length, checksum) of each block."""
+        self.file = file
 
     def intact(self, index: int) -> bool:
-        return zlib.crc32(self.blocks[index]) == self.spans[index][2]
+        return block_checksum(self.blocks[index]) == self.spans[index][2]
+
+    def deferring(self, index: int) -> Deferring | None:
+        """Makes the stored texts of block `index`'s bodies (offsets from the block's start);
+        None when the file cannot be read again."""
+        file, base = self.file, self.spans[index][0]
+        if file is None:
+            return None
+
+        def stored(offset: int, length: int, crc: int, path: str, article_id: str) -> StoredText:
+            return StoredText(file, base + offset, length, crc, path, article_id)
+
+        return stored
 
     def release_pages(self, index: int) -> None:
         """Let the kernel drop the block's pages; they are read again if needed."""
@@ -61,6 +79,7 @@ class Stored:
             block.release()
         self.blocks = []
         self.mapping.close()
+        self.file = None  # closed once the last stored text is gone
 
 
 def read_cache(path: Path, stamp: str) -> Stored | None:
@@ -74,6 +93,7 @@ def read_cache(path: Path, stamp: str) -> Stored | None:
             if not owned(handle.fileno()) or os.fstat(handle.fileno()).st_size < _HEADER.size:
                 return None
             mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            file = OpenFile(os.dup(handle.fileno()))
     except (OSError, ValueError):
         return None
     views: list[memoryview] = []
@@ -98,7 +118,7 @@ def read_cache(path: Path, stamp: str) -> Stored | None:
         whole.release()
         if offset != len(mapping):
             raise ValueError("trailing bytes")
-        return Stored(mapping, views, spans)
+        return Stored(mapping, views, spans, file)
     except Exception:
         if whole is not None:
             whole.release()
@@ -109,7 +129,7 @@ def read_cache(path: Path, stamp: str) -> Stored | None:
 def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> None:
     """Write atomically; a cache that cannot be written is only a slower next start."""
     header = json.dumps(
-        {"stamp": stamp, "blocks": [[len(block), zlib.crc32(block)] for block in blocks]}
+        {"stamp": stamp, "blocks": [[len(block), block_checksum(block)] for block in blocks]}
     ).encode()
     try:
         write_private(path, [_HEADER.pack(MAGIC, len(header)), header, *blocks])
@@ -118,9 +138,11 @@ def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> Non
     keep_newest(path.parent, "*.cache", keep=path, count=MAX_CACHE_FILES)
 
 
-def unpack(stored: Stored | None, share: bool = True) -> list[list[Entry]] | None:
+def unpack(
+    stored: Stored | None, share: bool = True, defer: bool = False
+) -> list[list[Entry]] | None:
     """Every stored block's entries, or None when any block is damaged or foreign; equal
-    texts and offsets made one object with `share`."""
+    texts and offsets made one object with `share`; bodies left in the file with `defer`."""
     if stored is None:
         return None
     unpacked = []
@@ -130,7 +152,8 @@ def unpack(stored: Stored | None, share: bool = True) -> list[list[Entry]] | Non
             for index, blob in enumerate(stored.blocks):
                 if not stored.intact(index):
                     return None
-                unpacked.append(unpack_block(blob, pools))
+                deferred = stored.deferring(index) if defer else None
+                unpacked.append(unpack_block(blob, pools, deferred))
                 stored.release_pages(index)
     except Exception:
         return None

@@ -60,9 +60,14 @@ class SeenRecord:
 
 def fingerprint(*parts: str) -> str:
     """A short, stable hash of some text: 16 hex digits."""
+    return fingerprint_utf8(*(part.encode("utf-8", "surrogatepass") for part in parts))
+
+
+def fingerprint_utf8(*parts: bytes) -> str:
+    """`fingerprint` of texts given in UTF-8 (lone surrogates passed through)."""
     digest = hashlib.blake2b(digest_size=8)
     for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(part)
         digest.update(b"\x00")
     return digest.hexdigest()
 
