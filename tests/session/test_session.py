@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED_BRIEFING
+from tui.model.briefing import body_is_deferred
 from tui.session.session import BriefingSession, Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
 
 
@@ -69,8 +70,10 @@ def test_a_briefing_added_in_a_new_subfolder_is_seen(folder: Path):
 def settled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files just written count as settled (they would be after two seconds)."""
     import tui.search.freshness
+    import tui.store.cache_parse
 
     monkeypatch.setattr(tui.search.freshness, "RACY_SECONDS", -1.0)
+    monkeypatch.setattr(tui.store.cache_parse, "RACY_SECONDS", -1.0)
 
 
 def test_a_refresh_keeps_the_first_screen_for_the_next_open(folder: Path, settled: None):
@@ -98,3 +101,43 @@ def test_an_edit_makes_the_kept_first_screen_stale(folder: Path, settled: None):
 def test_files_still_settling_keep_no_first_screen(folder: Path):
     list(BriefingSession([str(folder)]).refresh())  # the copy was made just now
     assert BriefingSession([str(folder)]).glance() is None
+
+
+def test_a_warm_open_leaves_bodies_on_disk_until_an_article_is_read(
+    folder: Path, settled: None
+):
+    list(BriefingSession([str(folder)]).refresh())  # fills the load cache
+    session = BriefingSession([str(folder)])
+    stages = list(session.refresh())
+    assert isinstance(stages[-1], Indexed) and stages[-1].error is None
+    articles = session.briefing.articles
+    assert all(body_is_deferred(article) for article in articles)
+    assert "235,000" in articles[0].body + articles[1].body  # read when asked, not kept
+    assert all(body_is_deferred(article) for article in articles)
+    hits = session.search.search("peacekeeping reform", briefing=session.briefing)
+    assert hits and hits[0].snippet
+    session.close()
+
+
+def test_an_index_in_step_with_the_files_is_ready_without_looking_at_articles(
+    folder: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+):
+    list(BriefingSession([str(folder)]).refresh())  # builds and stamps the index
+    import tui.search.rows
+
+    looked: list[str] = []
+    original = tui.search.rows.article_content
+    monkeypatch.setattr(
+        tui.search.rows, "article_content", lambda a, n: looked.append(a.id) or original(a, n)
+    )
+    session = BriefingSession([str(folder)])
+    list(session.refresh())
+    assert looked == []
+    assert session.search.search("peacekeeping reform", briefing=session.briefing)
+    path = folder / "seed.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("235,000", "236,000"),
+                    encoding="utf-8")
+    list(session.refresh())  # another signature: the articles are compared again
+    assert sorted(set(looked)) == sorted(article.id for article in session.briefing.articles)
+    assert session.search.search("236,000", briefing=session.briefing)
+    session.close()

@@ -40,6 +40,13 @@ def files_signature(paths: Iterable[str | os.PathLike[str]], *, with_code: bool 
     """The signature of the briefing files `paths` name, and (`with_code`) of the code in
     the packages `code` (by default, the indexing code); the dashboard, which watches the
     files only, leaves the code out."""
+    return files_signatures(paths, [code] if with_code else [()])[0]
+
+
+def files_signatures(
+    paths: Iterable[str | os.PathLike[str]], codes: Sequence[Sequence[str]]
+) -> list[FilesSignature]:
+    """`files_signature(paths, code=code)` for each of `codes`, the files stat-ed once."""
     records: list[str] = []
     newest = 0
     given = [os.fspath(path) for path in paths]
@@ -47,11 +54,16 @@ def files_signature(paths: Iterable[str | os.PathLike[str]], *, with_code: bool 
         newest = max(newest, _record(records, path, _stat(path)))
         if os.path.isdir(path):
             newest = max(newest, _walk(records, path))
-    if with_code:
-        _code_records(records, code)
-    records.sort()  # (the order of a folder's listing is the file system's)
-    digest = hashlib.sha256("\n".join(records).encode("utf-8", "surrogatepass")).hexdigest()
-    return FilesSignature(digest, newest < time.time_ns() - int(RACY_SECONDS * 1e9))
+    settled = newest < time.time_ns() - int(RACY_SECONDS * 1e9)
+    signatures = []
+    for code in codes:
+        both = list(records)
+        if code:
+            _code_records(both, code)
+        both.sort()  # (the order of a folder's listing is the file system's)
+        digest = hashlib.sha256("\n".join(both).encode("utf-8", "surrogatepass")).hexdigest()
+        signatures.append(FilesSignature(digest, settled))
+    return signatures
 
 
 def _code_records(records: list[str], folders: Sequence[str]) -> None:
@@ -129,4 +141,10 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-__all__ = ["INDEX_CODE", "RACY_SECONDS", "FilesSignature", "files_signature"]
+__all__ = [
+    "INDEX_CODE",
+    "RACY_SECONDS",
+    "FilesSignature",
+    "files_signature",
+    "files_signatures",
+]

@@ -55,7 +55,7 @@ from tui.search.database import (
 )
 from tui.search.hits import KINDS, Hit
 from tui.search.query import build_match, expression, parse_query
-from tui.search.rows import DOC_COLUMNS, SPEAKER_SEQ, SPEAKERS_KEY, Content, Doc, FtsRow, Part
+from tui.search.rows import DOC_COLUMNS, SPEAKER_SEQ, SPEAKERS_KEY, Doc, FtsRow, Part
 from tui.search.snippets import article_hit, article_snippets, part_hit, part_snippets
 
 RANK_CAP = 2000
@@ -63,6 +63,8 @@ RANK_CAP = 2000
 REBUILD_SHARE = 0.5
 """When more than this share of the indexed articles changed, the index is built anew
 (deleting a row from a contentless table costs as much as inserting it)."""
+INSERT_BATCH = 500
+"""Articles whose rows are made and inserted together: memory stays that of a batch."""
 _WEIGHTS = "5.0, 1.0, 2.0"
 """bm25 weights of the columns title, text and extra."""
 
@@ -161,7 +163,8 @@ class SearchIndex:
 
         `signature` says what state of the files `briefing` was read from (taken before it
         was read; see `tui.search.freshness`): it is stored with the index, and `note` beside
-        it, until the next update (an update without one forgets it).
+        it, until the next update (an update without one forgets it). When the index holds
+        the same signature already, nothing is compared or written.
 
         Holds the index's lock meanwhile, waiting up to `wait` seconds (BUILD_WAIT) for
         another process writing it; raises IndexUnavailable when the on-disk index cannot be
@@ -170,6 +173,8 @@ class SearchIndex:
         stamp = None if signature is None or self.path == MEMORY else (signature, note)
         with self._held(wait):
             try:
+                if stamp is not None and self._in_step(stamp):
+                    return 0
                 return self._update(briefing, stamp)
             except sqlite3.DatabaseError as error:
                 if self.path == MEMORY:
@@ -190,14 +195,20 @@ class SearchIndex:
         db = self._db
         stored = dict(db.execute("SELECT key, fingerprint FROM docs"))
         names = {speaker.id: speaker.name for speaker in briefing.speakers}
-        fresh: dict[str, Content | None] = {}  # the content of those the index lacks
+        # Only keys are kept: holding every changed article's content (its body) at once
+        # would cost the text of the whole corpus when the index is built anew.
+        changed: list[str] = []
         for article in briefing.articles:
-            content = _rows.article_content(article, names)
-            fresh[article.id] = _rows.unless_stored(content, stored, article.id)
-        speakers = _rows.speakers_content(briefing)
-        fresh[SPEAKERS_KEY] = _rows.unless_stored(speakers, stored, SPEAKERS_KEY)
-        changed = [key for key, content in fresh.items() if content is not None]
-        gone = [key for key in stored if key not in fresh]
+            if article.id not in stored or stored[article.id] != _rows.fingerprint(
+                _rows.article_content(article, names)
+            ):
+                changed.append(article.id)
+        if SPEAKERS_KEY not in stored or stored[SPEAKERS_KEY] != _rows.fingerprint(
+            _rows.speakers_content(briefing)
+        ):
+            changed.append(SPEAKERS_KEY)
+        present = {article.id for article in briefing.articles}
+        gone = [key for key in stored if key not in present and key != SPEAKERS_KEY]
         if not changed and not gone:
             if stamp is not None and self.stamp() != stamp:
                 with Writing(db, bulk=False):
@@ -214,9 +225,22 @@ class SearchIndex:
                 db.execute("DELETE FROM bodies")
             else:
                 self._remove([*gone, *changed])
-            self._insert(briefing, changed, fresh, names)
+            for batch in range(0, len(changed), INSERT_BATCH):
+                self._insert(briefing, changed[batch : batch + INSERT_BATCH], names)
             _stamp(db, stamp)
         return len(changed)
+
+    def _in_step(self, stamp: tuple[str, str]) -> bool:
+        """Whether the index was last brought in step with files of the same signature: then
+        `briefing` holds what it holds, and no article needs to be looked at (the note is
+        stored anew if it differs)."""
+        stored = self.stamp()
+        if stored is None or stored[0] != stamp[0]:
+            return False
+        if stored[1] != stamp[1]:
+            with Writing(self._db, bulk=False):
+                _stamp(self._db, stamp)
+        return True
 
     def stamp(self) -> tuple[str, str] | None:
         """The signature of the files the index was last brought in step with, and its note,
@@ -259,13 +283,7 @@ class SearchIndex:
             db.execute("DELETE FROM bodies WHERE rowid = ?", (doc.first << 2,))
             db.execute("DELETE FROM docs WHERE key = ?", (key,))
 
-    def _insert(
-        self,
-        briefing: Briefing,
-        keys: list[str],
-        fresh: dict[str, Content | None],
-        names: dict[str, str],
-    ) -> None:
+    def _insert(self, briefing: Briefing, keys: list[str], names: dict[str, str]) -> None:
         db = self._db
         top = db.execute(
             "SELECT coalesce(max(first + count), 1) FROM docs WHERE first < ?", (SPEAKER_SEQ,)
@@ -275,14 +293,11 @@ class SearchIndex:
         bodies: list[tuple[int, str, str, str]] = []
         rows: list[FtsRow] = []
         for key in keys:
-            content = fresh[key]
-            if content is None:  # unchanged, but all is built anew
-                article = briefing.article(key)
-                content = (
-                    _rows.article_content(article, names)
-                    if article
-                    else _rows.speakers_content(briefing)
-                )
+            article = briefing.article(key)
+            if article is not None:
+                content = _rows.article_content(article, names)
+            else:
+                content = _rows.speakers_content(briefing)
             title, body, meta, parts = content
             first = SPEAKER_SEQ if title is None else top
             doc = Doc(key, first, title is not None, parts)

@@ -82,13 +82,6 @@ def fingerprint(content: Content, packed: bytes | None = None) -> str:
     return digest.hexdigest()
 
 
-def unless_stored(content: Content, stored: dict[str, str], key: str) -> Content | None:
-    """`content`, or None when the index holds it already."""
-    if key not in stored:  # no need to fingerprint it now: the index lacks it
-        return content
-    return None if stored[key] == fingerprint(content) else content
-
-
 def load_doc(key: str, first: int, count: int, parts: bytes) -> Doc:
     """A row of `docs` (its DOC_COLUMNS); raises sqlite3.DatabaseError when it is damaged."""
     try:

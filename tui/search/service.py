@@ -75,15 +75,18 @@ class SearchService:
         """The briefing the index is in step with, if it is ready."""
         return self._indexed
 
-    def update(self, briefing: Briefing) -> str | None:
+    def update(
+        self, briefing: Briefing, *, signature: str | None = None, note: str = ""
+    ) -> str | None:
         """Bring the index in step with `briefing` (slow: call it from a worker thread).
-        Returns None when search is ready, else why it is not."""
+        Returns None when search is ready, else why it is not. `signature` and `note` are
+        as `index_of` takes them: with the signature the index holds, it is ready at once."""
         self._indexed = None
         with self._lock:
             if self._closed:
                 return "the search is closed"
             try:
-                error = self._update(briefing)
+                error = self._update(briefing, signature, note)
             finally:
                 if self._closed:  # closed meanwhile: what `close` could not do
                     self._close_index()
@@ -91,18 +94,20 @@ class SearchService:
                 self._indexed = briefing
             return error
 
-    def _update(self, briefing: Briefing) -> str | None:
+    def _update(self, briefing: Briefing, signature: str | None, note: str) -> str | None:
         try:
             if self._index is not None and self._index.path != MEMORY:
                 try:
-                    self._index.update(briefing)
+                    self._index.update(briefing, signature=signature, note=note)
                     return None
                 except Exception as error:
                     self._close_index()
                     self._index, self.fallback = _in_memory(briefing), _reason(error)
                     return None
             self._close_index()  # in memory: the on-disk one may be usable again
-            self._index, self.fallback = index_of(self.paths, briefing, self.cache_dir)
+            self._index, self.fallback = index_of(
+                self.paths, briefing, self.cache_dir, signature=signature, note=note
+            )
         except Exception as error:
             return _reason(error)
         return None

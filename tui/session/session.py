@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tui.search.freshness import FilesSignature, files_signature
+from tui.search.freshness import INDEX_CODE, FilesSignature, files_signature, files_signatures
 
 if TYPE_CHECKING:  # imported when first used: the dashboard's first frame comes before them
     from tui.files.loader import LoadResult
@@ -138,8 +138,9 @@ class BriefingSession:
             from tui.store.seen import load_seen
 
             self.last_visit, self._visit_read = load_seen(self.paths), True
-        signature = self._watched_signature()  # before reading: an edit made meanwhile is
-        result = self._load(progress)              # seen next time
+        # Both signatures before reading: an edit made meanwhile is seen next time.
+        signature, indexed = files_signatures(self.paths, (GLANCE_CODE, INDEX_CODE))
+        result = self._load(progress)
         self.result = result
         self._signature = signature.digest
         yield Loaded(result)
@@ -155,7 +156,14 @@ class BriefingSession:
             # hold no cycles: out of the cycle collector's way, every full collection is cheap.
             gc.freeze()
         yield LedgerBuilt(briefing, ledger)
-        yield Indexed(briefing, self.search.update(briefing))
+        yield Indexed(
+            briefing,
+            self.search.update(
+                briefing,
+                signature=indexed.digest if indexed.settled else None,
+                note=str(len(result.problems)),
+            ),
+        )
 
     def _load(self, progress: Progress | None) -> LoadResult:
         from tui.store.cache import load_cached
