@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 import tui.store.cache as cache
+import tui.store.cache_file as cache_file
 import tui.store.cache_parse as cache_parse
 from tests.conftest import DATA, SEED_BRIEFING
 from tui.files.loader import load
-from tui.model.briefing import body_is_deferred, body_utf8
+from tui.model.briefing import body_is_deferred, body_utf8, kept_body
 from tui.reports.changes import article_key
 from tui.store.seen import fingerprint
+from tui.store.stored_text import BlobText, StoredText
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +89,27 @@ def test_the_cache_file_is_closed_once_its_bodies_are_gone(corpus: Path):
     del loaded
     gc.collect()
     assert open_files() == before
+
+
+def test_a_parallel_cold_load_moves_its_bodies_to_the_cache_file_it_writes(corpus: Path):
+    loaded = cache.load_cached([corpus], parallel=True)
+    assert cache.last_stats.parallel and cache.last_stats.written
+    articles = loaded.briefing.articles
+    assert all(isinstance(kept_body(article), StoredText) for article in articles)
+    expected = {article.id: article.body for article in load([corpus]).briefing.articles}
+    assert {article.id: article.body for article in articles} == expected
+
+
+def test_bodies_stay_in_memory_when_the_cache_cannot_be_written(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache_file, "write_private", refuse)
+    loaded = cache.load_cached([corpus], parallel=True)
+    assert not cache.last_stats.written
+    articles = loaded.briefing.articles
+    assert all(isinstance(kept_body(article), BlobText) for article in articles)
+    expected = {article.id: article.body for article in load([corpus]).briefing.articles}
+    assert {article.id: article.body for article in articles} == expected

@@ -174,6 +174,19 @@ def body_is_deferred(article: Article) -> bool:
     return body.slot.__get__(article, Article).__class__ is not str
 
 
+def kept_body(article: Article) -> str | DeferredText:
+    """What the article's body slot holds: its text, or where the text is kept."""
+    body: _Body = vars(Article)["body"]
+    return body.slot.__get__(article, Article)  # type: ignore[no-any-return]
+
+
+def keep_body(article: Article, text: str | DeferredText) -> None:
+    """Change where the article's body is kept, never what it says (`text` reads the same):
+    the one change an article allows, for a cache that moves bodies to disk."""
+    body: _Body = vars(Article)["body"]
+    body.slot.__set__(article, text)
+
+
 def body_utf8(article: Article) -> bytes:
     """The article's body in UTF-8 (lone surrogates passed through): for a body on disk,
     its bytes as stored, never decoded."""

@@ -59,6 +59,7 @@ from tui.store.cache_parse import (
     worker_count,
 )
 from tui.store.folder import cache_dir
+from tui.store.stored_text import move_to_file
 
 CACHE_FORMAT = 5
 """Bump when the layout of a cache file changes."""
@@ -248,13 +249,19 @@ def _contents_from(
         blocks = keep
         for block in chunks(redo, CHUNK_FILES):
             blocks.append(pack_block(block))
+        as_parsed: dict[int, list[Entry]] = {}  # blocks written as the pool gave them
         for entries, blob in new_blocks:
             if all(key is not None for _, key, _ in entries) and blob is not None:
+                as_parsed[len(blocks)] = entries
                 blocks.append(blob)
             else:
                 blocks.append(pack_block([entry for entry in entries if entry[1] is not None]))
-        write_cache(store, stamp, blocks)
-        stats.written = True
+        written = write_cache(store, stamp, blocks)
+        stats.written = written is not None
+        if written is not None:
+            file, starts = written
+            for number, entries in as_parsed.items():
+                move_to_file(entries, file, starts[number])
     return contents
 
 

@@ -12,6 +12,7 @@ when the cache is next opened or written (`prune_temporaries`).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import mmap
 import os
@@ -126,16 +127,22 @@ def read_cache(path: Path, stamp: str) -> Stored | None:
         return None
 
 
-def write_cache(path: Path, stamp: str, blocks: list[bytes | memoryview]) -> None:
-    """Write atomically; a cache that cannot be written is only a slower next start."""
+def write_cache(
+    path: Path, stamp: str, blocks: list[bytes | memoryview]
+) -> tuple[OpenFile, list[int]] | None:
+    """Write atomically; a cache that cannot be written is only a slower next start. Gives
+    the file written, open, and where each block starts in it (None when not written)."""
     header = json.dumps(
         {"stamp": stamp, "blocks": [[len(block), block_checksum(block)] for block in blocks]}
     ).encode()
     try:
-        write_private(path, [_HEADER.pack(MAGIC, len(header)), header, *blocks])
+        fd = write_private(path, [_HEADER.pack(MAGIC, len(header)), header, *blocks],
+                           keep_open=True)
     except OSError:
-        return
+        return None
     keep_newest(path.parent, "*.cache", keep=path, count=MAX_CACHE_FILES)
+    starts = list(itertools.accumulate(map(len, blocks), initial=_HEADER.size + len(header)))
+    return (OpenFile(fd), starts[:-1]) if fd is not None else None
 
 
 def unpack(

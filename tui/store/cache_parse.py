@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from tui.files.gc_pause import paused_gc
 from tui.files.loader import load_file
 from tui.store.cache_blocks import Entry, Key, Pools, pack_block, unpack_block
+from tui.store.stored_text import in_blob
 
 if TYPE_CHECKING:
     import concurrent.futures
@@ -182,8 +183,8 @@ def parse_files(
         futures = [pool.submit(_parse_block, block) for block in blocks]
         for future, block in zip(futures, blocks, strict=True):
             blob = future.result()
-            with paused_gc():
-                entries = unpack_block(blob, pools)
+            with paused_gc():  # bodies stay in the block's bytes until it is written
+                entries = unpack_block(blob, pools, in_blob(blob))
             results.append((entries, blob))
             done += len(block)
             if progress:

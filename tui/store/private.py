@@ -118,23 +118,34 @@ def prune_temporaries(folder: Path, pattern: str = ".*.tmp", now: float | None =
     return removed
 
 
-def write_private(path: Path, parts: Sequence[bytes | memoryview]) -> None:
+def write_private(
+    path: Path, parts: Sequence[bytes | memoryview], *, keep_open: bool = False
+) -> int | None:
     """Write `parts` to `path` through a private temporary file and `os.replace`, so that a
     reader sees the old file or the new one; the folder is made private first. Raises
-    OSError (UnsafeFolder among them) when it cannot be written."""
+    OSError (UnsafeFolder among them) when it cannot be written. With `keep_open`, returns
+    a descriptor of the file written (still this file if another replaces it meanwhile)."""
     import tempfile
 
     private_folder(path.parent)
     fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)  # 0600
+    kept = None
     try:
         lock_temporary(fd)  # while it is written: `prune_temporaries` leaves it alone
+        if keep_open:
+            kept = os.dup(fd)
         with os.fdopen(fd, "wb") as handle:
             for part in parts:
                 handle.write(part)
         os.replace(temp_name, path)
+        if kept is not None:
+            fcntl.flock(kept, fcntl.LOCK_UN)
     except BaseException:
+        if kept is not None:
+            os.close(kept)
         Path(temp_name).unlink(missing_ok=True)
         raise
+    return kept
 
 
 def keep_newest(folder: Path, pattern: str, keep: Path, count: int) -> None:
