@@ -16,7 +16,9 @@ tick: its signature is not `settled`, and is not stored.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import stat
 import time
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -47,7 +49,7 @@ def files_signatures(
     paths: Iterable[str | os.PathLike[str]], codes: Sequence[Sequence[str]]
 ) -> list[FilesSignature]:
     """`files_signature(paths, code=code)` for each of `codes`, the files stat-ed once."""
-    records: list[str] = []
+    records: list[Record] = []
     newest = 0
     given = [os.fspath(path) for path in paths]
     for path in given:
@@ -61,23 +63,28 @@ def files_signatures(
         if code:
             _code_records(both, code)
         both.sort()  # (the order of a folder's listing is the file system's)
-        digest = hashlib.sha256("\n".join(both).encode("utf-8", "surrogatepass")).hexdigest()
+        digest = hashlib.sha256(marshal.dumps(both, 2)).hexdigest()
         signatures.append(FilesSignature(digest, settled))
     return signatures
 
 
-def _code_records(records: list[str], folders: Sequence[str]) -> None:
+Record = tuple[str, ...] | tuple[str, int, int, int, int, int, int]
+"""A path and its stat data (mtime, ctime, size, inode, device, mode); the path alone when
+it cannot be stat-ed. Tuples, not text: 30,000 files are recorded in a third of the time."""
+
+
+def _code_records(records: list[Record], folders: Sequence[str]) -> None:
     """The package's version and the stat data of every module in `folders` (the index's
     schema version is in `search/database.py`, whose record changes with it)."""
     from tui import __version__
 
     code = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    records.append(f"version {__version__}")
+    records.append(("\0version", __version__))  # (no path holds a NUL)
     for folder in folders:
         _walk(records, os.path.join(code, folder), (".py",))
 
 
-def _walk(records: list[str], folder: str, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> int:
+def _walk(records: list[Record], folder: str, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> int:
     """Record every file with one of `suffixes` and every folder below `folder` (hidden
     ones aside, link loops visited once); returns the newest change time seen."""
     newest = 0
@@ -98,32 +105,31 @@ def _walk(records: list[str], folder: str, suffixes: tuple[str, ...] = YAML_SUFF
             name = entry.name
             if name.startswith("."):
                 continue
-            if _is_dir(entry):
-                newest = max(newest, _record(records, entry.path, _stat(entry.path)))
-                pending.append(entry.path)
-            elif name.endswith(suffixes):  # (inlined: 10,000 files take this path)
+            if name.endswith(suffixes):  # (inlined: 10,000 files take this path)
                 try:
                     st = entry.stat()
                 except OSError:
-                    records.append(f"{entry.path}\0-")
+                    records.append((entry.path,))
                     continue
-                records.append(
-                    f"{entry.path}\0{st.st_mtime_ns} {st.st_ctime_ns} {st.st_size} "
-                    f"{st.st_ino} {st.st_dev} {st.st_mode}"
-                )
-                if st.st_ctime_ns > newest or st.st_mtime_ns > newest:
-                    newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+                if not stat.S_ISDIR(st.st_mode):
+                    records.append((entry.path, st.st_mtime_ns, st.st_ctime_ns, st.st_size,
+                                    st.st_ino, st.st_dev, st.st_mode))
+                    if st.st_ctime_ns > newest or st.st_mtime_ns > newest:
+                        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+                    continue
+            elif not _is_dir(entry):
+                continue
+            newest = max(newest, _record(records, entry.path, _stat(entry.path)))
+            pending.append(entry.path)
     return newest
 
 
-def _record(records: list[str], path: str, info: os.stat_result | None) -> int:
+def _record(records: list[Record], path: str, info: os.stat_result | None) -> int:
     if info is None:
-        records.append(f"{path}\0-")
+        records.append((path,))
         return 0
-    records.append(
-        f"{path}\0{info.st_mtime_ns} {info.st_ctime_ns} {info.st_size} {info.st_ino} "
-        f"{info.st_dev} {info.st_mode}"
-    )
+    records.append((path, info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino,
+                    info.st_dev, info.st_mode))
     return max(info.st_mtime_ns, info.st_ctime_ns)
 
 
