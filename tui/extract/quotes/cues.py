@@ -91,10 +91,32 @@ _NOUN_BEFORE_RE = re.compile(
 _ALWAYS_VERBS = word_set("speech_verbs_never_nouns")
 
 
-def is_noun_use(text: str, start: int) -> bool:
-    """Whether the speech verb form at text[start:] is a noun after a determiner ("the
-    comments", "Ryan's reports")."""
-    return _NOUN_BEFORE_RE.search(text, max(0, start - 24), start) is not None
+# A form in -s after a preposition is a plural noun: a verb after "to" is bare ("to chant"), and
+# no finite verb follows a preposition ("to chants of", "amid reports that").
+_PREP_BEFORE_RE = re.compile(
+    r"(?<![\w’'-])(?:to|of|with|amid|among|after|before|despite|for|from|by|about|over|"
+    r"against|without|in|on|at|into|under|like)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+# A form in -s followed by a finite verb is a plural noun, the subject of that verb: "Harsh
+# comments are", "Threats were" (a verb in -s takes an object or a clause, never a finite verb).
+_FINITE_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:are|were|have|had|do|did|will|would|could|can|should|may|might|must)\b"
+)
+
+
+def is_noun_use(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the speech verb form at text[start:end] is a noun: after a determiner ("the
+    comments", "Ryan's reports"); in -s, after a preposition ("to chants of") or before a
+    finite verb ("Harsh comments are")."""
+    if _NOUN_BEFORE_RE.search(text, max(0, start - 24), start) is not None:
+        return True
+    if end is None or text[end - 1 : end] != "s":
+        return False
+    return (
+        _PREP_BEFORE_RE.search(text, max(0, start - 10), start) is not None
+        or _FINITE_AFTER_RE.match(text, end) is not None
+    )
 
 
 def cue_verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -102,7 +124,7 @@ def cue_verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return [
         m
         for m in CUE_RE.finditer(text, lo, hi)
-        if m.group() in _ALWAYS_VERBS or not is_noun_use(text, m.start())
+        if m.group() in _ALWAYS_VERBS or not is_noun_use(text, m.start(), m.end())
     ]
 
 

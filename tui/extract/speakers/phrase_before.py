@@ -61,6 +61,7 @@ _PLACE_PP_END_RE = re.compile(
     r"(?<![\w’'-])(?:from|of|in|near)[ \u00a0]+[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*){0,2}$"
 )
 _TRAIL_WORDS = word_set("trailing_words")
+_WHO_CLAUSE_RE = re.compile(r",[ \u00a0]+(?:who|whose)\b")
 _TIME_WORDS = frozenset(
     w.lower() for name in ("weekdays", "time_words", "months") for w in word_list(name)
 )
@@ -300,6 +301,9 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
         # "Ann Ode, a farmer from Monsey, New York,": the rest of the address
         return subject_before(text, lo, comma + 1, depth + 1) or head
     if run and not is_org_name(inner):
+        ante = _relative_clause_antecedent(text, lo, comma, depth)
+        if ante is not None:
+            return ante
         named = mention_from_run(text, inner_start, inner_start + len(inner), None)
         if named is not None:
             if head is not None and head.kind == "desc":
@@ -311,3 +315,16 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
     if head.kind == "name" and is_role_phrase(inner):
         head.role = f"{head.role}; {inner}" if head.role else inner
     return head
+
+
+def _relative_clause_antecedent(text: str, lo: int, comma: int, depth: int) -> Mention | None:
+    """'Ann Ng, who lives near the capital, Ottawa, said': a name set in apposition inside a
+    relative clause belongs to that clause; the verb after the clause's closing comma is said
+    by the name the clause describes."""
+    if depth >= 2:
+        return None
+    opened = [m.start() for m in _WHO_CLAUSE_RE.finditer(text, lo, comma)]
+    if not opened:
+        return None
+    ante = subject_before(text, lo, opened[-1], depth + 1)
+    return ante if ante is not None and ante.kind == "name" else None
