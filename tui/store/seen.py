@@ -59,17 +59,15 @@ class SeenRecord:
 
 
 def fingerprint(*parts: str) -> str:
-    """A short, stable hash of some text: 16 hex digits."""
-    return fingerprint_utf8(*(part.encode("utf-8", "surrogatepass") for part in parts))
+    """A short, stable hash of some text: 16 hex digits (BLAKE2b of the parts in UTF-8,
+    each followed by a NUL)."""
+    text = "\0".join(parts) + "\0"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def fingerprint_utf8(*parts: bytes) -> str:
     """`fingerprint` of texts given in UTF-8 (lone surrogates passed through)."""
-    digest = hashlib.blake2b(digest_size=8)
-    for part in parts:
-        digest.update(part)
-        digest.update(b"\x00")
-    return digest.hexdigest()
+    return hashlib.blake2b(b"\0".join(parts) + b"\0", digest_size=8).hexdigest()
 
 
 def briefing_key(paths: Sequence[str | os.PathLike[str]]) -> str:
