@@ -68,6 +68,12 @@ _LEAD_PARTICIPLE_RE = re.compile(
     r"outside|beside|behind|ahead|back|up|down|out|over|through|across|against|with|without|on|"
     r"off|of|for|at|from|to|by|about|in|into|under)\b[^,]{0,140},\s*"
 )
+# An existential or locative opening puts the subject after its verb: "There was Ng, ...",
+# "Yet there in the back stood Ann Ng, ...", "Here is Roy, ...".
+_INVERTED_RE = re.compile(
+    rf"(?:(?:Yet|And|But|Then|And{SP}then){SP})?(?:[Tt]here|[Hh]ere)(?:{SP}[a-z][\w\-]*){{0,5}}?"
+    rf"{SP}(?:was|is|stood|stands|sat|sits|came|comes){SP}({NAME_RUN})(?=[,.;])"
+)
 _PLACE_CONT_RE = re.compile(rf"({NAME_RUN}),\s*")
 _STATE_ABBREV_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 _GROUP_AFTER_NAME_RE = re.compile(rf"{SP}([a-z]+s)\b")
@@ -157,6 +163,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     named = _desc_then_name(text, s, off)
     if named is not None:
         return named
+    inv = _INVERTED_RE.match(s) if s[:1] in "TtHhYAB" else None
+    if inv is not None:  # "Yet there in the back was Garcia, ...": the subject after its verb
+        return mention_from_run(text, off + inv.start(1), off + inv.end(1), None)
     cut = _strip_lead(s)
     if cut:
         off += cut
