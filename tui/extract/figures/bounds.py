@@ -37,6 +37,8 @@ def bound_before(text: str, start: int) -> tuple[FigureBound, int]:
     if toks[-1].group().lower() not in _BOUND_LAST_WORDS:
         return FigureBound.EXACT, start
     words = [t.group().lower() for t in toks]
+    if len(words) > 1 and words[-2][-1:].isdigit() and words[-1] in ("over", "under"):
+        return FigureBound.EXACT, start  # "140 over 90": a reading of two numbers
     for k in range(len(words), 0, -1):
         phrase = " ".join(words[-k:]).lstrip(_OPENERS)
         bound = BOUNDS_BEFORE.get(phrase)

@@ -13,6 +13,7 @@ import re
 
 from tui.extract.figures.figure import Candidate, FigureBound, FigureKind
 from tui.extract.figures.numbers import (
+    ARTICLE_BEFORE_RE,
     VULGAR_FRACTIONS,
     is_slash_fraction,
     parse_numeral,
@@ -145,6 +146,8 @@ def _fraction(text: str, s: int, end: int, value: float) -> Candidate:
     unit, kind, unit_end, _ = match_after(text, end)
     if kind == "measure":
         frac.unit, frac.kind, frac.end = unit, "measure", unit_end
+    elif kind == "count" and ARTICLE_BEFORE_RE.search(text, max(0, s - 4), s):
+        frac.unit, frac.end = unit, unit_end  # "a 1/3 stake": the noun it is a share of
     return frac
 
 

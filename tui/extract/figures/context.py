@@ -17,7 +17,7 @@ from tui.extract.figures.phrases import (
     past_inner_number,
     tokens_before,
 )
-from tui.extract.figures.words import COMPARISON_PHRASES, PLACE_NOUNS
+from tui.extract.figures.words import COMPARISON_PHRASES, MONTHS, PLACE_NOUNS, WEEKDAYS
 from tui.extract.vocabulary import word_set
 
 #: "of the", "of our", "of Johnson's", "of them" after a number: the partitive.
@@ -36,6 +36,11 @@ _COMPARED_RE = re.compile(
     + r")\s+$"
 )
 _FROM_RE = re.compile(r"\s+(?:were\s+|are\s+)?from\b")
+#: "50,000 people in Turkey and 6,000 in Syria": amounts shared out among places.
+_IN_PLACE_RE = re.compile(r"\s+in\s+(?P<w>[A-Z][a-z]+)\b")
+#: Words before an amount that say it is a change or the level it changed from or to
+#: ("up 2 million this year", "up from 216 million").
+_CHANGE_BEFORE_RE = re.compile(r"\b(?:from|up|down|by|to)\s$")
 _AGE_LIST_RE = re.compile(r",?\s+(?:and|or)\s+|,\s+")
 _AGE_AFTER_RE = re.compile(r",(?=\s)|\s+(?:years?\s+old|year-old)\b")
 
@@ -77,6 +82,17 @@ def mark_ages(text: str, figs: list[Candidate]) -> None:
             )
         ):
             fig.kind, fig.unit = "age", "years of age"
+
+
+def _in_place(text: str, end: int, earlier: list[Candidate]) -> bool:
+    """"50,000 people in Turkey and 6,000 in Syria": a bare amount in a place, after a counted
+    one in another place, counts the same noun."""
+    here = _IN_PLACE_RE.match(text, end)
+    if here is None or here.group("w").lower() in MONTHS | WEEKDAYS or not earlier:
+        return False
+    prev = earlier[-1]
+    there = _IN_PLACE_RE.match(text, prev.unit_end) if _is_countable(prev) else None
+    return there is not None and there.group("w").lower() not in MONTHS | WEEKDAYS
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -123,7 +139,7 @@ def context_units(text: str, figs: list[Candidate]) -> None:
             continue
         after = text[fig.end : fig.end + 40]
         before = text[max(0, fig.text_start - 20) : fig.text_start].lower()
-        from_place = _FROM_RE.match(after) is not None
+        from_place = _FROM_RE.match(after) is not None or _in_place(text, fig.end, figs[:i])
         partitive = PARTITIVE_RE.match(text, fig.end)
         det = partitive.group("det").lower() if partitive else ""
         elided = det in ("them", "whom", "which")
@@ -155,10 +171,21 @@ def context_units(text: str, figs: list[Candidate]) -> None:
             if fig.start - figs[i - 1].end < 20:
                 fig.unit, fig.kind = "points", "count"
             continue
-        if before.endswith(" from ") and fig.scale != 1.0 and i:
-            # "fell to 1.2 billion euros from 1.5 billion": the amount it changed from.
+        if i and text[figs[i - 1].end : fig.text_start] == " to " and _is_countable(figs[i - 1]):
+            # "passed by 312 votes to 256": the second number counts the same noun
+            fig.unit, fig.kind = figs[i - 1].unit, "count"
+            continue
+        if fig.scale != 1.0 and i and _CHANGE_BEFORE_RE.search(before):
+            # "fell to 1.2 billion euros from 1.5 billion", "rose 2 million tonnes last year and
+            # are up 2 million this year": an amount in the unit of the one it changes.
             prev = figs[i - 1]
-            if prev.kind in ("money", "measure") and fig.start - prev.end < 60:
+            parallel = prev.kind in ("money", "measure") or (
+                _is_countable(prev) and is_plural(prev.unit or "")
+            )
+            near = fig.start - prev.end < 60 and not _SENTENCE_END_RE.search(
+                text, prev.end, fig.start
+            )
+            if parallel and near and (before.endswith(" from ") or prev.scale != 1.0):
                 fig.unit, fig.kind = prev.unit, prev.kind
             continue
         # "300 beds, of which 40 are ...", "52 passengers, of whom 12": the noun said before.

@@ -14,6 +14,10 @@ from tui.extract.figures.words import MONTHS, STOP_WORDS, YEAR_ERAS, YEAR_PREPOS
 _WEAK_YEAR_WORDS = frozenset({"of", "to", "and", "or", "the", "through", "between"})
 _PERIOD_PREFIX_RE = re.compile(r"(?i:mid|early|late|pre|post)-$")
 _MONTH_AFTER_RE = re.compile(r"\s?(?:of\s+)?(?P<m>[A-Za-z]+)\b")
+#: An era mark after a number: "753 BC", "800 AD", "70 CE".
+_ERA_AFTER_RE = re.compile(r"\s?(?:BCE?|AD|CE|B\.C\.(?:E\.)?|A\.D\.)(?![\w])")
+#: The day a span of days starts on, after its month: "Oct. 2-" in "Oct. 2-10".
+_DAY_SPAN_BEFORE_RE = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?\s+\d{1,2}\s?[-–]\s?$")
 
 
 def is_year(text: str, fig: Candidate) -> bool:
@@ -21,9 +25,15 @@ def is_year(text: str, fig: Candidate) -> bool:
     raw = text[fig.start : fig.end]
     if fig.kind not in ("bare", "count") or fig.word or fig.scale != 1.0:
         return False
-    if not text[fig.start : fig.start + 4].isdigit() or "," in raw or "." in raw:
+    if fig.value != int(fig.value) or not 1 <= fig.value <= 2200:
         return False
-    if not 1000 <= fig.value <= 2200 or fig.value != int(fig.value):
+    digits = len(str(int(fig.value)))
+    if fig.value < 1000 and text[fig.start : fig.start + digits].isdigit():
+        # "753 BC", "AD 800": an era mark (in capitals) makes any whole number a year
+        mark = text[max(0, fig.start - 5) : fig.start].rstrip().rsplit(None, 1)[-1:]
+        era = mark and mark[0].isupper() and mark[0].lower().rstrip(".") in YEAR_ERAS
+        return bool(era or _ERA_AFTER_RE.match(text, fig.start + digits))
+    if not text[fig.start : fig.start + 4].isdigit() or "," in raw or "." in raw:
         return False
     period = _PERIOD_PREFIX_RE.search(text, max(0, fig.start - 6), fig.start)
     if period and 1800 <= fig.value <= 2100:
@@ -55,6 +65,9 @@ def is_date_day(text: str, fig: Candidate) -> bool:
         return False
     if fig.value != int(fig.value) or "." in text[fig.start : fig.end]:
         return False
+    span = _DAY_SPAN_BEFORE_RE.search(text, max(0, fig.start - 16), fig.start)
+    if span and span.group("m").lower() in MONTHS:
+        return True  # "Oct. 2-10": the last day of a span of days
     toks = tokens_before(text, fig.start, 1)
     if toks and toks[0].end() < fig.start:
         word = toks[0].group().strip(".,(\"'“‘[")

@@ -67,7 +67,8 @@ def _keep(text: str, fig: Candidate) -> bool:
         return False
     if is_year(text, fig):
         fig.kind, fig.unit, fig.unit_end = "year", "year", -1
-        fig.end = fig.start + 4 + (1 if text[fig.start + 4 : fig.start + 5] == "s" else 0)
+        digits = len(str(int(fig.value)))
+        fig.end = fig.start + digits + (text[fig.start + digits : fig.start + digits + 1] == "s")
     elif mark_scale_step(text, fig):
         return True
     elif in_name(text, fig) or (
@@ -104,7 +105,15 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
     figs += word_candidates(text, taken)
     figs.sort(key=lambda f: f.start)
 
-    kept = [fig for fig in figs if _keep(text, fig)]
+    kept: list[Candidate] = []
+    dropped_end = -1
+    for fig in figs:
+        if fig.text_start - 1 == dropped_end and text[dropped_end] in "-–" and not fig.word:
+            continue  # "a Ryanair 737-800", "March 3-5": the second half of a dropped name
+        if _keep(text, fig):
+            kept.append(fig)
+        else:
+            dropped_end = fig.num_end if fig.num_end > 0 else fig.end
     mark_ages(text, kept)
     kept = merge_ranges(text, kept)
     context_units(text, kept)

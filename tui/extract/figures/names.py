@@ -14,6 +14,7 @@ from tui.extract.figures.words import (
     BOUNDS_BEFORE,
     MEASURE_WORDS,
     MONTHS,
+    PEOPLE_STATES,
     STOP_WORDS,
     WEEKDAYS,
     YEAR_PREPOSITIONS,
@@ -101,8 +102,8 @@ def in_name(text: str, fig: Candidate) -> bool:
     if not toks or toks[-1].end() == fig.text_start:
         return False
     w = toks[-1].group()
-    if is_gapped(text, fig):
-        return False
+    if is_gapped(text, fig) or fig.unit == "times":
+        return False  # "won the French Open 14 times": a count of occasions follows a name
     label = w in LABEL_NOUNS or (w.endswith("s") and w[:-1] in LABEL_NOUNS)
     if w in ("and", "or", "to") and not fig.word:
         # the second label of "junctions 14 and 15", "pages 4 to 5"
@@ -155,13 +156,18 @@ def check_singular_head(text: str, fig: Candidate) -> bool:
     (other than 1) is not what it counts, so the unit is dropped.
     """
     unit = fig.unit or ""
-    if fig.value == 1 or is_plural(unit) or unit.lower() in MEASURE_WORDS:
+    if is_plural(unit) or unit.lower() in MEASURE_WORDS or unit.lower() in PEOPLE_STATES:
         return True
     words = text[fig.num_end : fig.unit_end].split()
+    if fig.value == 1 and len(words) < 2:
+        return True  # "one American", "1 Fed official"
     if unit[:1].isupper() and not unit.isupper() and all(w[:1].isupper() for w in words):
-        # "1,500 Americans" written out is an amount; "75008 Paris", a postcode, is not.
+        # "1,500 Americans" written out is an amount; "75008 Paris", a postcode, and "One
+        # World Trade Center", a building, are not.
         raw = text[fig.start : fig.num_end]
         return abs(fig.value) >= 1000 and ("," in raw or fig.scale != 1.0)
+    if fig.value == 1:
+        return True
 
     if len(words) == 1 and unit[:1].islower():
         fig.unit, fig.kind, fig.end, fig.unit_end = None, "bare", fig.num_end, -1

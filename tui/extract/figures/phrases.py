@@ -85,8 +85,11 @@ def _continues_phrase(text: str, word: str, nxt: re.Match[str], in_list: bool) -
             and word.lower() in IRREGULAR_PLURALS
             and not NUMBER_WORDS_RE.match(after.group())  # "people and two hundred homes"
         )
-    return word[:-1].isupper() and len(word) > 2 and tok.isalpha() and tok.islower() and \
-        tok not in STOP_WORDS
+    if not (tok.isalpha() and tok.islower() and tok not in STOP_WORDS):
+        return False
+    if word[0].isupper() and not word.isupper() and is_plural(tok) and can_head(tok):
+        return True  # a name that looks plural before the noun: "27 World Series titles"
+    return word[:-1].isupper() and len(word) > 2
 
 
 def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:

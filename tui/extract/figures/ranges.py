@@ -10,6 +10,10 @@ import re
 
 from tui.extract.figures.figure import Candidate
 from tui.extract.figures.phrases import tokens_before
+from tui.extract.vocabulary import word_set
+
+#: Verbs of change: after one, "A to B" may be a change and the level it reached.
+CHANGE_VERBS: frozenset[str] = word_set("figure_change_verbs")
 
 _RANGE_JOIN_RE = re.compile(
     r"\s*(?:(?P<dash>-|–|—|-to-|to-)|(?P<to>(?:-\s+|up\s+)?to|and|through)|(?P<or>or)"
@@ -47,7 +51,15 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                         ok = False  # "rose 5% to 10, up to 12": a ceiling, not the high end
                     else:
                         by = intro[-1:] == ["by"]
-                        ok = same and not by and (
+                        low = prev.value
+                        if prev.scale == 1.0 and abs(low) <= abs(fig.value) / fig.scale:
+                            low *= fig.scale  # "$10 to $12 million": ten million
+                        # "leads 47% to 44%", "voted 52 to 48": a falling pair is two figures;
+                        # "rose $1.20 to $84.50": a change, then the level it reached.
+                        two = (low > fig.value and "from" not in intro) or (
+                            intro[-1:] and intro[-1] in CHANGE_VERBS and fig.value > 3 * low
+                        )
+                        ok = same and not by and not two and (
                             prev.unit is None or prev.unit == fig.unit or bare_high
                         )
                         # "from 208 pounds to 193": the high end takes the low end's unit.

@@ -25,11 +25,11 @@ _PHONE_HINT_RE = re.compile(r"\d[\s.-]\d{4}(?!\d)|\+\d")
 _LIST_MARKER_RE = re.compile(r"(?m)^\s*\d{1,2}[.)]\s")
 #: Two whole numbers joined by a dash, not part of a longer chain ("4-3-3") or numeral.
 _PAIR_RE = re.compile(
-    r"(?<![\d.,$€£¥/-])(?P<a>\d{1,3})(?:\s?[-–]\s?|-to-)(?P<b>\d{1,3})"
+    r"(?<![\d.,$€£¥/-])(?P<a>\d{1,3})(?:\s?[-–]\s?|-to-|(?P<to>\s+to\s+))(?P<b>\d{1,3})"
     r"(?![\d%/]|[.,]\d|\s?[-–]\s?\d)"
 )
 #: Where a pair or a slashed date may be: found first by a pattern cheap to scan for.
-_PAIR_HINT_RE = re.compile(r"\d(?:\s?[-–]\s?|-to-)\d")
+_PAIR_HINT_RE = re.compile(r"\d(?:\s?[-–]\s?|-to-| to )\d")
 _SLASH_HINT_RE = re.compile(r"\d/\d")
 _WORDS_RE = re.compile(r"[A-Za-z]+")
 #: An age bracket that names a group of people ("women aged 25 to 54", "ages 18-34"): the
@@ -53,6 +53,20 @@ _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _POLL_ONLY_WORDS = frozenset({"poll", "polls", "polling", "survey", "surveyed"})
 _POLL_WORDS = _POLL_ONLY_WORDS | {"percent", "points"}
+_VOTE_WORDS = frozenset({"vote", "voted", "votes", "voting"})
+#: A golf score against par and the round it sums up: "a 6-under 66", "3 under par", "at
+#: 10-under", "a 1-over-par 72". Strokes are a score, not an amount.
+_GOLF_RE = re.compile(
+    r"(?<![\d.,])\d{1,2}(?:-(?:under|over)(?:-par)?|\s(?:under|over)\s+par)\b(?:\s+\d{2}\b)?"
+)
+_GOLF_HINT_RE = re.compile(r"\d-(?:under|over)|(?:under|over)\s+par\b")
+#: A cricket total and its wickets: "245 for 6", "312 for 7 in their 50 overs". The total is a
+#: score; what follows the wickets is a preposition, a clause or punctuation, never a noun.
+_CRICKET_RE = re.compile(
+    r"(?<![\d.,$£€])\d{2,3}\s+for\s+(?:[1-9]|10)\b(?![\d%]|[.,]\d"
+    r"|\s+(?!(?:in|at|on|after|before|when|and|declared)\b)[a-z])"
+)
+_CRICKET_HINT_RE = re.compile(r"\d for \d")
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -78,6 +92,11 @@ def _is_score(text: str, m: re.Match[str]) -> bool:
     before = _WORDS_RE.findall(text, max(0, start - 40), start)[-4:]
     after = _WORDS_RE.findall(text, end, end + 30)[:2]
     won = any(w.lower() in SCORE_WORDS for w in (*before, *after))
+    if m.group("to"):
+        # "voted 52 to 48", "beat them 3 to 1": spelled with "to", a result still falls, and
+        # needs a word of winning or voting beside it ("rose 5 to 3" is not one).
+        voted = any(w.lower() in _VOTE_WORDS for w in before)
+        return int(m.group("a")) > int(m.group("b")) and (won or voted)
     if int(m.group("a")) >= int(m.group("b")):
         # A poll's numbers are shares of the vote ("Rubio tops Clinton 41-40 in the poll");
         # "points" and "percent" near a word of winning are a game's ("from 18 points down
@@ -100,6 +119,10 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    if _GOLF_HINT_RE.search(text):
+        spans += [m.span() for m in _GOLF_RE.finditer(text)]
+    if _CRICKET_HINT_RE.search(text):
+        spans += [m.span() for m in _CRICKET_RE.finditer(text)]
     for h in _ISO_HINT_RE.finditer(text):  # the hint starts at the year's last digit
         iso = _ISO_DATE_RE.match(text, max(0, h.start() - 3))
         if iso:

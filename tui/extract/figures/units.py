@@ -22,16 +22,20 @@ from tui.extract.figures.phrases import (
 )
 from tui.extract.figures.words import (
     AMBIGUOUS_ABBREVIATIONS,
+    AREA_WORDS,
     CURRENCY_AFTER,
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     DIMENSION_WORDS,
     HYPHEN_UNIT_SUFFIXES,
+    LENGTH_CONTEXT,
     MEASURE_ABBREVIATIONS,
     MEASURE_WORDS,
     METRE_EVENTS,
     MONTHS,
+    PEOPLE_STATES,
     SPACED_ABBREVIATIONS,
+    STOP_WORDS,
     TIGHT_PREFIXES,
     TIME_ZONES,
 )
@@ -111,7 +115,8 @@ _ABBREV_AFTER_RE = re.compile(
 )
 _TWO_WORD_UNIT_RE = re.compile(
     r"\s(?P<u>parts?\s+per\s+(?:million|billion|trillion)|(?:degrees?|deg\.?)\s+(?:Celsius"
-    r"|Fahrenheit|centigrade|C|F))\b"
+    r"|Fahrenheit|centigrade|C|F)|light[\s-]years?|(?:square|cubic)\s+(?:"
+    + _alternation(sorted(AREA_WORDS, key=len, reverse=True)) + r"))\b"
 )
 _DEG_RE = re.compile(r"^deg\.?(?= )")
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
@@ -122,6 +127,7 @@ _FEET_MARK_RE = re.compile(r"'(?!\w)")
 _SLASH_PER_RE = re.compile(r"/(?P<d>[A-Za-zµμ]{1,4}[²³23]?)(?![\w/])")
 _SLASH_TIME = frozenset({"h", "hr", "s", "sec", "min", "d", "day", "yr", "wk", "mo"})
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
+_CONTEXT_WORD_RE = re.compile(r"[a-z]+")
 #: " of " between a vague amount or a scale and what it counts.
 OF_RE = re.compile(r"\s+of\s+")
 #: "30-odd villages", "300-plus passengers", "300 or so protesters": words that make the number a
@@ -170,6 +176,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         if low.endswith("-old") or low in ("year-old", "month-old"):
             base = low.split("-")[0]
             return f"{pluralise(base)} of age", "age", m.end(), False
+        if low == "fold":  # "a 30-fold rise": a multiple, as "tenfold" is
+            return "fold", "count", m.end(), False
         if low in ("plus", "under", "over"):  # "10-plus", "a 6-under 66" (under par)
             return None, None, end, False
         if low == "strong":  # "a 2,000-strong crowd": the crowd is what is counted
@@ -208,6 +216,13 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         # "5G", "3D": a capital letter on the number is its unit, whatever words follow; it
         # stays subject to names ("the Boeing 777X").
         return m.group(), "count", m.end(), False
+    state = WORD_RE.match(text, skip_space(text, end))
+    if state and state.start() > end and state.group().lower() in PEOPLE_STATES:
+        # "left 5,000 homeless", "2 dead as winds hit": the people in that state, unless a
+        # noun follows ("12 injured players")
+        nxt = WORD_RE.match(text, skip_space(text, state.end()))
+        if not nxt or not nxt.group()[0].isalpha() or nxt.group().lower() in STOP_WORDS:
+            return state.group().lower(), "count", state.end(), True
     # A noun phrase written after the number.
     head = head_noun(text, end)
     if head:
@@ -236,6 +251,11 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
             return fw, "measure", first.end(), True
         if low in TIME_LOOKUP:
             return TIME_LOOKUP[low], "duration", hend, True
+        if low == "head" and (of := OF_RE.match(text, hend)):
+            # "2,000 head of cattle": "head" counts the animals named after "of"
+            animals = head_noun(text, of.end())
+            if animals:
+                return animals[0], "count", animals[1], True
         if low in MEASURE_WORDS:
             return word, "measure", hend, True
         return word, "count", hend, True
@@ -259,13 +279,20 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
     tight = m.group("tight")
     low = tight.lower()
     if tight == "m" and not money and not OF_RE.match(text, m.end()):
-        # "35m of its devices", "2.7m combined sales": a million; "100m sprint", "72.7m long":
-        # metres.
+        # "35m of its devices", "2.7m combined sales", "2m tonnes", "paid 1.2m last year": a
+        # million; "100m sprint", "72.7m long", "cleared 2.06m": metres.
         high = _HIGH_END_M_RE.match(text, m.end())  # "1.5m-2m units": the noun is after both
-        head = head_noun(text, high.end() if high else m.end())
-        if not head or not is_plural(head[0]) or head[0].lower() in MEASURE_WORDS:
-            return 1.0, end
-        if head[0].lower() in METRE_EVENTS:  # "the 400m hurdles": a race's distance
+        after = high.end() if high else m.end()
+        head = head_noun(text, after)
+        low_head = head[0].lower() if head else ""
+        if _next_word(text, after) in METRE_EVENTS or low_head in METRE_EVENTS:
+            return 1.0, end  # "the 400m hurdles", "the 100m final starts": a race's distance
+        window = text[max(0, end - 50) : end].lower()
+        lengthy = LENGTH_CONTEXT.intersection(_CONTEXT_WORD_RE.findall(window))
+        if head is None or low_head in TIME_LOOKUP:
+            if lengthy:
+                return 1.0, end
+        elif not is_plural(head[0]) and low_head not in MEASURE_WORDS:
             return 1.0, end
     if low == "b" and not money and tight == "b":
         return 1.0, end

@@ -66,6 +66,7 @@ FRACTION_OF_RE = re.compile(
 )
 _OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?P<s>thousand|million|billion|trillion)\b")
 _FEW_BEFORE_RE = re.compile(r"\b(?:[Ss]everal|[Aa]\s+few|[Aa]\s+couple\s+of)\s+$")
+_ONE_IN_RE = re.compile(r"\b(?:[Oo]ne|1)\s+in\s+$")
 _FOLD_RE = re.compile(r"-?fold\b")
 _WORD_BEFORE_FOLD_RE = re.compile(r"\b(?P<n>[A-Za-z]+|\d+)$")
 _WORD_SCALE_RE = re.compile(
@@ -100,6 +101,8 @@ def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
     unit, kind, unit_end, _ = match_after(text, end)
     if kind in ("percent", "measure", "duration"):  # "a quarter point", "a half hour"
         fig.unit, fig.kind, fig.end = unit, kind, unit_end
+    elif kind == "count" and ARTICLE_BEFORE_RE.search(text, max(0, start - 4), start):
+        fig.unit, fig.end = unit, unit_end  # "a one-third stake": the noun it is a share of
     return fig
 
 
@@ -258,6 +261,8 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             bound, end = approx
         num_end = end
         unit, kind, end, noun = match_after(text, end)
+        if unit is None and _ONE_IN_RE.search(text, max(0, text_start - 8), text_start):
+            continue  # "one in a million": a way of saying rare, not an amount
         fig = Candidate(s, end, value * scale * times, kind or "bare", unit, bound, word=True,
                         text_start=text_start, scale=scale * written_scale, num_end=num_end)
         if noun:

@@ -31,6 +31,10 @@ DIMENSION_WORDS: frozenset[str] = word_set("figure_dimension_words")
 METRE_EVENTS: frozenset[str] = word_set("figure_metre_events")
 #: Units of measure spelled out (singular or plural).
 MEASURE_WORDS: frozenset[str] = word_set("units_words")
+#: Units of length that "square" or "cubic" before them make units of area or volume.
+AREA_WORDS: frozenset[str] = word_set("figure_length_units")
+#: Words before a number with "m" and no noun after it that make the "m" metres.
+LENGTH_CONTEXT: frozenset[str] = word_set("figure_length_context")
 #: Units of time -> their plural; durations are always plural, "year" is for calendar years.
 TIME_UNITS: dict[str, str] = table("units_time")
 #: Nouns after "per", "a" or "each" that make a measure a rate, besides the units of time.
@@ -71,6 +75,9 @@ STOP_WORDS: frozenset[str] = word_set("figure_stop_words")
 NOUN_EXCEPTIONS: frozenset[str] = word_set("figure_noun_exceptions")
 #: Plurals without a final -s, so that the head noun is known to end there.
 IRREGULAR_PLURALS: frozenset[str] = word_set("figure_irregular_plurals")
+#: Adjectives and participles that stand for the people in that state after a number ("left
+#: 5,000 homeless", "200 dead and 1,000 injured"): what the number counts.
+PEOPLE_STATES: frozenset[str] = word_set("figure_people_states")
 #: Nouns that name places; "two from Pakistan" does not count what "32 countries" counts.
 PLACE_NOUNS: frozenset[str] = word_set("figure_place_nouns")
 #: Words of winning and losing that make "3-1" a score, not a quantity or a range.
