@@ -98,6 +98,13 @@ def test_ranking(case: dict[str, Any]) -> None:
     _check(case)
 
 
+@pytest.mark.parametrize("case", _cases("news_domains"))
+def test_sentences_of_news_domains(case: dict[str, Any]) -> None:
+    _check(case)
+
+
 def test_every_case_file_is_read_by_a_test() -> None:
-    families = {"values", "units", "counts", "ranges_bounds", "not_quantities", "ranking"}
+    families = {
+        "values", "units", "counts", "ranges_bounds", "not_quantities", "ranking", "news_domains"
+    }
     assert {p.stem for p in CASES.glob("*.yaml")} == families
