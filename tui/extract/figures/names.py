@@ -15,6 +15,7 @@ from tui.extract.figures.words import (
     MEASURE_WORDS,
     MONTHS,
     PEOPLE_STATES,
+    SCALE_STEPS,
     STOP_WORDS,
     WEEKDAYS,
     YEAR_PREPOSITIONS,
@@ -29,8 +30,6 @@ _CLAUSE_END_RE = re.compile(r"\s*(?:[.;,)]|and\b|$)")
 LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns")
 #: Nouns that make a bare number right after them a label: "day 3", "game 7".
 BARE_LABEL_NOUNS: frozenset[str] = word_set("figure_label_nouns_bare")
-#: Words naming a step on a scale: "Category 4" is an amount even with its capital.
-SCALE_STEPS: frozenset[str] = word_set("figure_scale_steps")
 
 
 def _words(name: str) -> str:

@@ -19,9 +19,10 @@ from tui.extract.figures.words import (
 )
 
 #: A word (letters with inner apostrophes, dots, dashes or "&") or one other character.
-#: Dotted abbreviations keep their last dot: "U.S.", "St. Louis".
+#: Dotted abbreviations keep their last dot: "U.S.", "St. Louis"; model codes are one word
+#: ("A321neo", "F35").
 WORD_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]\.(?=\s[A-Z])|[A-Za-z][A-Za-z'’&.-]*[A-Za-z]|[A-Za-z]|\S"
+    r"[A-Z]{1,3}\d+[a-z]*(?![\w-])|(?:[A-Za-z]\.){2,}|[A-Z][a-z]\.(?=\s[A-Z])|[A-Za-z][A-Za-z'’&.-]*[A-Za-z]|[A-Za-z]|\S"
 )
 _NONSPACE_RE = re.compile(r"\S+")
 #: Punctuation stripped from a neighbouring word before looking it up.

@@ -67,6 +67,13 @@ _CRICKET_RE = re.compile(
     r"|\s+(?!(?:in|at|on|after|before|when|and|declared)\b)[a-z])"
 )
 _CRICKET_HINT_RE = re.compile(r"\d for \d")
+#: Betting odds: "5,000-1 outsiders", "a 10/1 shot", "at odds of 100-1". A price written as a
+#: ratio of stakes, not an amount.
+_ODDS_RE = re.compile(
+    r"(?<![\d.,])(?P<a>\d{1,3}(?:,\d{3})*)[-/](?P<b>\d{1,2})(?=\s+(?:outsiders?|shots?"
+    r"|favou?rites?|underdogs?|chances?)\b)|\bodds\s+of\s+\d{1,3}(?:,\d{3})*[-/]\d{1,2}\b"
+)
+_ODDS_HINT_RE = re.compile(r"\d[-/]\d{1,2}\s+(?:out|sh|fav|und|ch)|odds\s+of")
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -119,6 +126,11 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
     pairs = _hinted(text, _PAIR_HINT_RE, _PAIR_RE)
     spans += [m.span() for m in pairs if _is_score(text, m)]
     spans += [m.span() for m in _hinted(text, _SLASH_HINT_RE, _SLASH_DATE_RE)]
+    if _ODDS_HINT_RE.search(text):
+        spans += [  # a price is written longer side first: "5-2 favourite", not "3-4 shots"
+            m.span() for m in _ODDS_RE.finditer(text)
+            if not m.group("a") or int(m.group("a").replace(",", "")) > int(m.group("b"))
+        ]
     if _GOLF_HINT_RE.search(text):
         spans += [m.span() for m in _GOLF_RE.finditer(text)]
     if _CRICKET_HINT_RE.search(text):

@@ -34,6 +34,7 @@ from tui.extract.figures.words import (
     METRE_EVENTS,
     MONTHS,
     PEOPLE_STATES,
+    SCALE_STEPS,
     SPACED_ABBREVIATIONS,
     STOP_WORDS,
     TIGHT_PREFIXES,
@@ -178,6 +179,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
             return f"{pluralise(base)} of age", "age", m.end(), False
         if low == "fold":  # "a 30-fold rise": a multiple, as "tenfold" is
             return "fold", "count", m.end(), False
+        if low in SCALE_STEPS:  # "a 7.8-magnitude quake": a step on the scale, as
+            return low, "count", m.end(), False  # "magnitude 7.8" is
         if low in ("plus", "under", "over"):  # "10-plus", "a 6-under 66" (under par)
             return None, None, end, False
         if low == "strong":  # "a 2,000-strong crowd": the crowd is what is counted

@@ -26,8 +26,15 @@ from tui.extract.figures.numbers import (
     parse_number_words,
     trie_pattern,
 )
-from tui.extract.figures.phrases import head_noun, is_plural, past_inner_number, prev_word
+from tui.extract.figures.phrases import (
+    head_noun,
+    is_plural,
+    past_inner_number,
+    prev_word,
+    tokens_before,
+)
 from tui.extract.figures.units import OF_RE, approx_suffix, match_after
+from tui.extract.figures.words import BOUNDS_BEFORE
 
 #: "dozens of", "thousands more": a vague amount before "of" or "more"; a capitalised one
 #: opening a clause before a verb ("Thousands fled"), except "Scores" (of tests, of games).
@@ -191,7 +198,12 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         den = m.group("den").lower()
         hyphen = m.group("sep") == "-" and text[m.end() : m.end() + 1] != "-"
         plural = den.endswith("s") and den not in ("quarters", "halves") and m.group("sep") != "-"
-        by = prev_word(text, m.start()) == "by"  # "rose by a fifth"
+        # "rose by a fifth", "cut deaths by roughly a quarter"
+        before = prev_word(text, m.start())
+        if before in BOUNDS_BEFORE:
+            toks = tokens_before(text, m.start(), 2)
+            before = toks[0].group().lower() if len(toks) == 2 else ""
+        by = before == "by"
         if not (hyphen or plural or by or _DETERMINER_NEXT_RE.match(text, m.end())):
             continue
         if den in ("half", "halves") and not hyphen:

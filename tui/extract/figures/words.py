@@ -35,6 +35,8 @@ MEASURE_WORDS: frozenset[str] = word_set("units_words")
 AREA_WORDS: frozenset[str] = word_set("figure_length_units")
 #: Words before a number with "m" and no noun after it that make the "m" metres.
 LENGTH_CONTEXT: frozenset[str] = word_set("figure_length_context")
+#: Words naming a step on a scale: "Category 4", "a 7.8-magnitude quake".
+SCALE_STEPS: frozenset[str] = word_set("figure_scale_steps")
 #: Units of time -> their plural; durations are always plural, "year" is for calendar years.
 TIME_UNITS: dict[str, str] = table("units_time")
 #: Nouns after "per", "a" or "each" that make a measure a rate, besides the units of time.
