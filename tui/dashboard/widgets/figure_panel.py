@@ -21,17 +21,6 @@ from tui.text.sanitize import one_line
 class FigurePanel(Widget, can_focus=True):
     """One ledger entry; Enter or a click opens the article at the figure."""
 
-    DEFAULT_CSS = """
-    FigurePanel {
-        height: 6;
-        padding: 0 1;
-        border: round $primary 40%;
-        background: $surface;
-    }
-    FigurePanel:focus { border: heavy $secondary; background: $boost; }
-    FigurePanel.-differ { border: round $warning; }
-    FigurePanel.-differ:focus { border: heavy $warning; }
-    """
 
     PARTS: ClassVar[dict[str, tuple[str, str]]] = {
         "value": ("text-accent", "bold"),

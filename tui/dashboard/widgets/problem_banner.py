@@ -14,16 +14,6 @@ if TYPE_CHECKING:
 class ProblemBanner(Static):
     """Hidden when there is nothing to report or once dismissed."""
 
-    DEFAULT_CSS = """
-    ProblemBanner {
-        display: none;
-        height: 1;
-        padding: 0 1;
-        background: $warning-muted;
-        color: $text;
-    }
-    ProblemBanner.-show { display: block; }
-    """
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)

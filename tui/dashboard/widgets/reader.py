@@ -64,21 +64,6 @@ class _Row:
 class Reader(ScrollView, can_focus=True):
     """Shows one article; `n`/`N` step from mark to mark, or from match to match."""
 
-    DEFAULT_CSS = """
-    Reader {
-        background: $surface;
-        scrollbar-gutter: stable;
-    }
-    Reader > .reader--title { text-style: bold; color: $foreground; }
-    Reader > .reader--meta { text-style: dim; color: $foreground; }
-    Reader > .reader--figure { text-style: bold underline; color: $text-accent; }
-    Reader > .reader--quote { text-style: italic; color: $text-success; }
-    Reader > .reader--unconfirmed { text-style: italic underline; color: $text-warning; }
-    Reader > .reader--match { text-style: reverse; }
-    Reader > .reader--current { text-style: bold reverse underline; color: $text-warning; }
-    Reader > .reader--gutter { color: $warning; text-style: bold; }
-    Reader > .reader--empty { color: $foreground; text-style: italic dim; }
-    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--title", "reader--meta", "reader--figure", "reader--quote", "reader--match",

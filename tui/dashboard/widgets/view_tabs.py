@@ -15,11 +15,6 @@ from textual.widgets import Static
 class ViewTab(Static):
     """One view's name with its key, e.g. "1 Summary"."""
 
-    DEFAULT_CSS = """
-    ViewTab { width: auto; padding: 0 1; color: $text-muted; }
-    ViewTab:hover { background: $boost; }
-    ViewTab.-active { color: $text; background: $primary 40%; text-style: bold underline; }
-    """
 
     def __init__(self, key: str, label: str, view: str) -> None:
         text = Text(key, style="bold")
@@ -35,9 +30,6 @@ class ViewTab(Static):
 class ViewTabs(Horizontal):
     """The views, with the current one marked."""
 
-    DEFAULT_CSS = """
-    ViewTabs { width: auto; height: 1; }
-    """
 
     VIEWS = (("1", "Summary", "summary"), ("2", "Quotes", "quotes"), ("3", "Articles", "articles"),
              ("4", "Figures", "ledger"))

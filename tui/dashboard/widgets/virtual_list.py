@@ -33,28 +33,6 @@ CACHE_ITEMS = 512
 class VirtualList(ScrollView, can_focus=True):
     """Items of `item_height` lines each; the highlighted one is shown as the cursor."""
 
-    DEFAULT_CSS = """
-    VirtualList {
-        height: 1fr;
-        color: $foreground;
-        background: $surface;
-        overflow-x: hidden;
-        padding: 0 0 0 1;
-    }
-    VirtualList:focus { background-tint: $foreground 5%; }
-    VirtualList > .virtual-list--cursor {
-        color: $block-cursor-blurred-foreground;
-        background: $block-cursor-blurred-background;
-        text-style: $block-cursor-blurred-text-style;
-    }
-    VirtualList:focus > .virtual-list--cursor {
-        color: $block-cursor-foreground;
-        background: $block-cursor-background;
-        text-style: $block-cursor-text-style;
-    }
-    VirtualList > .virtual-list--separator { color: $foreground 15%; }
-    VirtualList > .virtual-list--empty { color: $text-muted; text-style: italic; }
-    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-list--cursor", "virtual-list--separator", "virtual-list--empty",
