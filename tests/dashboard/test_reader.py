@@ -144,3 +144,25 @@ async def test_clicking_a_mark_makes_it_current(app_for):
         column = reader._margin + 2 + (reader._safe.shown(mark.start) - line.start)
         await pilot.click(reader, offset=(column, row))
         assert reader.highlight == (mark.start, mark.end)
+
+
+async def test_a_warm_open_reads_the_article_from_the_cache_file_when_it_is_opened(
+    app_for, seed_dir, monkeypatch
+):
+    import os
+
+    import tui.store.cache_parse
+    from tui.model.briefing import body_is_deferred
+
+    monkeypatch.setattr(tui.store.cache_parse, "RACY_SECONDS", 0.0)
+    for path in seed_dir.iterdir():  # as if written a while ago
+        os.utime(path, (1_600_000_000, 1_600_000_000))
+    async with app_for().run_test(size=(120, 40)) as pilot:  # fills the load cache
+        await ready(pilot)
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_article(pilot)
+        assert all(body_is_deferred(article) for article in app.briefing.articles)
+        lines = app.main.articles.reader.rendered_lines()
+        assert lines[0].startswith("Pakistan calls for boosting UN peacekeeping")
+        assert any("235,000" in line for line in lines)
