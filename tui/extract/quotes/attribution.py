@@ -89,6 +89,18 @@ _AS_PUT_RE = re.compile(
     r"(?<![\w’'])[Aa]s[ \u00a0]+([^.;:!?“”\"¤,]{1,80}?)[ \u00a0]+"
     r"(?:put|puts|described|describes|summed[ \u00a0]+up|sums[ \u00a0]+up)[ \u00a0]+it[,:]?$"
 )
+# "In Ng's words, “" / "In the words of Mayor Ann Ng, “": whose words the quotation is.
+_WORDS_OF_RE = re.compile(
+    r"(?<![\w’'])[Ii]n[ \u00a0]+(?:the[ \u00a0]+(?:own[ \u00a0]+)?words[ \u00a0]+of[ \u00a0]+"
+    r"([^.;:!?“”\"¤,]{1,80}?)|([A-Z][^.;:!?“”\"¤,]{0,80}?)['’]s?[ \u00a0]+(?:own[ \u00a0]+)?"
+    r"words)[,:]?$"
+)
+# A base form that is mostly a noun is a verb after a plural subject that opens the clause
+# after a quotation: "” the Saudis state in the paper", "” they note."
+_PLURAL_BASE_CUE_RE = re.compile(
+    r"((?:[Tt]he[ \u00a0]+)?[A-Z][a-z]+s|they|we)[ \u00a0]+(state|note|report|comment|claim|"
+    r"explain|argue|write|say)(?=[ \u00a0]*(?:[.,;]|$)|[ \u00a0]+(?:in|on|that)\b)"
+)
 _QUOTED_AS_RE = re.compile(
     r"[ \u00a0]+(?:was|were|is|are|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+"
     r"(?:[a-z]+ly[ \u00a0]+)?quoted[ \u00a0]+as[ \u00a0]+$"
@@ -170,6 +182,14 @@ def attribution_after(masked: str, lo: int, hi: int) -> Attribution | None:
         return Attribution(subject_after_verb(masked, vm.end(), end), normalise_cue(vm.group()))
     vm = CUE_RE.search(masked, start, min(end, start + 200))
     if vm is None:
+        pm = _PLURAL_BASE_CUE_RE.match(masked, start, end)
+        if pm is not None:  # "” the Saudis state in the white paper.": a group, unnamed
+            subj = pm.group(1)
+            if subj[:1].isupper() or subj.lower().startswith("the"):
+                head = subj.split()[-1]
+                group = Mention(pm.start(1), pm.end(1), subj, "desc", head=head.lower())
+                return Attribution(group, pm.group(2))
+            return Attribution(subject_before(masked, start, pm.end(1)), pm.group(2))
         return _any_verb_after(masked, lo, start, end)
     qm = _QUOTED_AS_RE.search(masked, max(start, vm.start() - 40), vm.start())
     if qm is not None:  # "” Ng was quoted as saying": the passive's subject said it
@@ -281,6 +301,12 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         mention = subject_before(masked, pm.start(1), pm.end(1))
         if mention is not None:
             return Attribution(mention, "put it")
+    wm = _WORDS_OF_RE.search(masked, max(lo, end - 120), end)
+    if wm is not None:  # "In Ng's words, “": the owner of the words
+        g = 1 if wm.group(1) is not None else 2
+        mention = subject_before(masked, wm.start(g), wm.end(g))
+        if mention is not None and mention.kind != "pronoun":
+            return Attribution(mention, "words")
     last = seg[-1]
     if last == ":":
         dash = _DASH_NAME_RE.search(masked, max(lo, end - 60), end)

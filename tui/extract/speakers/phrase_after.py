@@ -29,6 +29,8 @@ _APPOSITIVE_RE = re.compile(
     r"^,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+|who['’]s\s+)?"
     r"((?:the|a|an|[A-Za-z][\w\-’'.]*)\b[^,.;:!?()“”\"]{0,100})"
 )
+# A lower-case noun naming what a publication is, after its name: "wrote Time magazine".
+_MEDIA_AFTER_RE = re.compile(rf"{SP}(?:magazine|newspaper|daily|weekly|website)(?=\s*$)")
 _CHUNK_STOP_RE = re.compile(r"[,;:!?()“”\"—–\n.]")
 _ABBREV_WORD_RE = re.compile(rf"{ABBREV_TOKEN}|[A-Z]\.(?:[A-Z]\.)*|(?:[a-z]\.){{2,}}")
 _DESC_START_RE = re.compile(rf"{DET}(?:{SP}[\w’'.\-]+){{0,6}}")
@@ -109,6 +111,13 @@ def _last_name_in_chunk(text: str, off: int, chunk: str) -> Mention | None:
         after = chunk[rm.end() :]
         if rm.group().endswith(("’s", "'s")) or after.startswith(("’s", "'s")):
             continue  # "Clinton's introducer": a determiner, not the speaker
+        media = _MEDIA_AFTER_RE.match(after)
+        if media is not None:
+            cand = mention_from_run(text, off + rm.start(), off + rm.end() + media.end(), None)
+            if cand is not None and not pre.strip():
+                best = cand
+                best_end = rm.end() + media.end()
+            continue
         if not _TRAILING_TIME_RE.fullmatch(after) and not _TRAILING_PP_RE.match(after):
             continue  # "added Latin hits": an adjective, not a name
         role = pre.strip()
