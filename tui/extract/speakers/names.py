@@ -65,6 +65,9 @@ ORG_WORDS = word_set("org_words")
 ROLE_NOUNS = word_set("role_nouns")
 # Weekdays and months, lower case: never the end of a name ("Acme Corp Monday").
 TIME_CAPS = _lower("weekdays", "months")
+# Months that are also names: the last part of a name of three words ("Yin Myint May").
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_DAY_AFTER_RE = re.compile(r"[ \u00a0]+\d")
 _NOT_PERSON_LAST = word_set("non_person_last_words")
 _NOT_PERSON_FIRST = word_set("non_person_first_words")
 _GROUP_NOUN_RE = re.compile(r"[A-Z]\w+(?:ians|icans|ites)$")
@@ -107,6 +110,11 @@ def split_title(run: str) -> tuple[str | None, str | None]:
         tokens
         and tokens[-1].lower().rstrip(".,") in TIME_CAPS
         and not (len(tokens) == 2 and first_name_gender(tokens[0]) is not None)
+        and not (
+            len(tokens) >= 3
+            and tokens[-1].lower() in _NAME_MONTHS
+            and not is_org_name(" ".join(tokens[:-1]))
+        )
     ):
         tokens.pop()  # "Acme Corp Monday"; but "Theresa May" is a first name and a surname
     cut = 0
@@ -260,6 +268,10 @@ def _run_parts(run: str) -> tuple[int, str | None, str | None]:
 
 def mention_from_run(text: str, start: int, end: int, role: str | None) -> Mention | None:
     """The name mention of the capitalised run at text[start:end], its title and role kept."""
+    if _DAY_AFTER_RE.match(text, end):
+        last = text.rfind(" ", start, end)
+        if last > start and text[last + 1 : end].lower() in TIME_CAPS:
+            end = last  # "Ann Ng May 5 said": a date after the name
     lead, title, name = _run_parts(text[start:end])
     if name is None:
         return None
