@@ -65,6 +65,12 @@ ORG_WORDS = word_set("org_words")
 ROLE_NOUNS = word_set("role_nouns")
 # Weekdays and months, lower case: never the end of a name ("Acme Corp Monday").
 TIME_CAPS = _lower("weekdays", "months")
+# Words capitalised only in a headline, never inside a name: a run is cut before them
+# ("John Leguizamo On How U.S. History Makes Latinos Feel", "CNN President On Trump").
+_HEADLINE_WORDS = frozenset(
+    "On How Why What Where When Who Into About With From Against Versus Vs Says Said Makes "
+    "Wants Gets Is Are Was Were Will Can Should Has Have".split()
+)
 # Months that are also names: the last part of a name of three words ("Yin Myint May").
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 _DAY_AFTER_RE = re.compile(r"[ \u00a0]+\d")
@@ -106,6 +112,10 @@ def split_title(run: str) -> tuple[str | None, str | None]:
             break
     while tokens and tokens[0].lower() in STOP_CAPS:
         tokens.pop(0)
+    for k in range(1, len(tokens)):
+        if tokens[k] in _HEADLINE_WORDS:
+            tokens = tokens[:k]
+            break
     while (
         tokens
         and tokens[-1].lower().rstrip(".,") in TIME_CAPS
