@@ -68,8 +68,8 @@ TIME_CAPS = _lower("weekdays", "months")
 # Words capitalised only in a headline, never inside a name: a run is cut before them
 # ("John Leguizamo On How U.S. History Makes Latinos Feel", "CNN President On Trump").
 _HEADLINE_WORDS = frozenset(
-    "On How Why What Where When Who Into About With From Against Versus Vs Says Said Makes "
-    "Wants Gets Is Are Was Were Will Can Should Has Have".split()
+    "On How Why What Where When Into About With From Against Versus Vs Says Said Makes "
+    "Wants Gets Is Are Was Were Should Has Have".split()
 )
 # Months that are also names: the last part of a name of three words ("Yin Myint May").
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
