@@ -75,7 +75,22 @@ _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
 #: A comma and one or two digits before a scale word or a percent sign: a decimal comma.
 _DECIMAL_COMMA_RE = re.compile(
-    r",(\d{1,2})(?=\s?(?:%|(?:mln|mn|bn|mrd|million|billion|per\s?cent|percent)\b))"
+    r",(\d{1,2})(?=\s?(?:%|€|(?:mln|mn|bn|mrd|million|billion|per\s?cent|percent|euros?)\b))"
+)
+#: "the mid-30s", "the low 90s": a band of temperatures, when the sentence is about them.
+_BAND_BEFORE_RE = re.compile(r"\b(?P<w>mid|low|lower|high|upper)[\s-]$", re.IGNORECASE)
+_TEMPERATURE_RE = re.compile(
+    r"\b(?:temperatures?|degrees|highs?|lows?|heat|hot|warm\w*|cool\w*|cold|thermometers?"
+    r"|forecasts?|celsius|fahrenheit)\b|°",
+    re.IGNORECASE,
+)
+#: "N50 billion" in a text about Nigeria: naira, written with the letter for its sign. Elsewhere
+#: "N95" is a mask and "N7" a road, so the letter needs a scale word after the amount as well.
+_NAIRA_RE = re.compile(r"(?<![\w-])N(?P<neg>)$")
+_NAIRA_SCALE_RE = re.compile(r"[\d.,]*\s?(?:bn|m|tn|million|billion|trillion)\b")
+_NIGERIA_RE = re.compile(r"\b(?:Nigeria\w*|[Nn]aira|Lagos|Abuja|Kano|CBN)\b")
+_AND_A_HALF_SCALE_RE = re.compile(
+    r"\s+and\s+a\s+half\s(?P<scale>hundred|thousand|million|billion|trillion)\b"
 )
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+(?:zero|freezing)\b")
 #: After "at" and an hour: "at 9 tomorrow". Not a weekday: "closed at 52 on Friday" is a price.
@@ -228,8 +243,11 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             continue  # "A350-1000", "F-16-2": the end of a code
         if cur is None and _NO_BEFORE_RE.search(before):
             continue  # "No. 23", "# 7": a number that names, not one that counts
+        if cur is None and c1 == "N" and _is_naira(text, s, e):
+            cur = _NAIRA_RE.search(before)
         if cur:
-            unit = CURRENCY_CODES.get(_SPACE_DASH_RE.sub("", cur.group()), "USD")
+            sign = _SPACE_DASH_RE.sub("", cur.group())
+            unit = "NGN" if sign == "N" else CURRENCY_CODES.get(sign, "USD")
             kind = "money"
             text_start = s - (len(before) - cur.start())
             negative = bool(cur.group("neg"))
@@ -266,7 +284,13 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
                 figs.append(
                     Candidate(s, e, value, "year", "year", text_start=text_start, num_end=e)
                 )
+            elif (band := _temperature_band(text, s, raw)) is not None:
+                figs.append(band)
             continue
+        half = _AND_A_HALF_SCALE_RE.match(text, end) if "." not in raw else None
+        if half:  # "1 and a half million pounds": the half is of the scale word after it
+            value += 0.5
+            end = half.start("scale") - 1
         power = _power_of_ten(text, end, raw)
         if power is not None:
             value *= power[0]
@@ -306,3 +330,27 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             fig.unit_end = end
         figs.append(fig)
     return figs
+
+
+def _temperature_band(text: str, s: int, raw: str) -> Candidate | None:
+    """"into the mid-30s" is about 35 degrees, "the low 90s" more than 90, in a sentence about
+    the weather; elsewhere "the mid-30s" is an age or a decade."""
+    band = _BAND_BEFORE_RE.search(text, max(0, s - 6), s)
+    if band is None or len(raw) != 2 or not raw.endswith("0") or raw == "10":
+        return None
+    if not _TEMPERATURE_RE.search(text, max(0, s - 120), s + 60):
+        return None
+    value, bound = float(raw), FigureBound.MORE_THAN
+    if band.group("w").lower() == "mid":
+        value, bound = value + 5, FigureBound.APPROXIMATE
+    return Candidate(s, s + 3, value, "measure", "degrees", bound, text_start=band.start(),
+                     num_end=s + 3)
+
+
+def _is_naira(text: str, s: int, e: int) -> bool:
+    """"N50 billion" in a text about Nigeria (see :data:`_NAIRA_RE`)."""
+    return (
+        _NAIRA_RE.search(text, max(0, s - 2), s) is not None
+        and _NAIRA_SCALE_RE.match(text, e) is not None
+        and _NIGERIA_RE.search(text) is not None
+    )

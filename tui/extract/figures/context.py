@@ -26,7 +26,7 @@ PARTITIVE_RE = re.compile(
     r"|[A-Z][\w]*['’]s?)\b",
 )
 #: "in" or "out of" between two numbers: a ratio, "one in five adults".
-RATIO_RE = re.compile(r"\s+(?:in|out\s+of)\s+(?=\d|[a-z])")
+RATIO_RE = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|[a-z])")
 _PERSON_NOUNS: frozenset[str] = word_set("figure_person_nouns")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 _WHO_RE = re.compile(r"\s+(?:who|whom)\b")
@@ -123,6 +123,7 @@ def context_units(text: str, figs: list[Candidate]) -> None:
         ratio = RATIO_RE.match(text, fig.end)
         if (
             ratio and i + 1 < len(figs) and figs[i + 1].text_start == ratio.end()
+            and fig.value < figs[i + 1].value  # "240 in six states" is no ratio
             and figs[i + 1].kind == "count" and figs[i + 1].unit
         ):
             # "nine out of 10 doctors", "one in five adults": both numbers count the noun.

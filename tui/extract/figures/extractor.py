@@ -35,6 +35,7 @@ from collections import Counter
 from tui.extract.figures.about import about, score
 from tui.extract.figures.bounds import apply_bounds
 from tui.extract.figures.candidates import numeral_candidates
+from tui.extract.figures.clauses import clause_units
 from tui.extract.figures.context import PARTITIVE_RE, RATIO_RE, context_units, mark_ages
 from tui.extract.figures.dates import is_date_day, is_year
 from tui.extract.figures.figure import (
@@ -48,6 +49,7 @@ from tui.extract.figures.names import (
     check_singular_head,
     in_name,
     is_address,
+    is_number_noun,
     mark_scale_step,
 )
 from tui.extract.figures.ranges import merge_ranges
@@ -63,7 +65,7 @@ _RATE_AFTER_RE = re.compile(r"\s+(?P<w>per|a|an|each)\s+(?P<n>[a-z]+)\b")
 
 def _keep(text: str, fig: Candidate) -> bool:
     """Whether a candidate is a figure at all; turns calendar years into year figures."""
-    if is_date_day(text, fig) or is_address(text, fig):
+    if is_date_day(text, fig) or is_address(text, fig) or is_number_noun(text, fig):
         return False
     if is_year(text, fig):
         fig.kind, fig.unit, fig.unit_end = "year", "year", -1
@@ -117,6 +119,7 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
     mark_ages(text, kept)
     kept = merge_ranges(text, kept)
     context_units(text, kept)
+    clause_units(text, kept)
     kept = [f for f in kept if not f.drop and not (f.word and f.value == 1 and f.unit is None)]
     for fig in kept:
         if fig.kind != "year":

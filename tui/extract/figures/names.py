@@ -14,6 +14,7 @@ from tui.extract.figures.words import (
     BOUNDS_BEFORE,
     MEASURE_WORDS,
     MONTHS,
+    NUMBER_NOUNS,
     PEOPLE_STATES,
     SCALE_STEPS,
     STOP_WORDS,
@@ -46,6 +47,17 @@ _ADDRESS_RE = re.compile(
     r"|(?:" + _words("figure_street_first_words") + r")\s+(?:d[eiu]\s+|de\s+la\s+)?[A-Z]"
     r"|block\s+of\s)"  # "the 1400 block of North Main Street": a stretch of a street
 )
+
+
+_NUMBER_NOUN_RE = re.compile(
+    r"-(?:" + "|".join(sorted(NUMBER_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
+)
+
+
+def is_number_noun(text: str, fig: Candidate) -> bool:
+    """Whether the number is joined to a noun it names one thing with ("an 18-wheeler", "a
+    two-seater", "three three-pointers"): part of a word, not an amount."""
+    return fig.num_end > 0 and _NUMBER_NOUN_RE.match(text, fig.num_end) is not None
 
 
 def is_address(text: str, fig: Candidate) -> bool:

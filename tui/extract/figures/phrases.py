@@ -14,6 +14,7 @@ from tui.extract.figures.words import (
     IRREGULAR_PLURALS,
     MONTHS,
     NOUN_EXCEPTIONS,
+    PAST_VERBS,
     STOP_WORDS,
     TIME_UNITS,
 )
@@ -140,6 +141,8 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
             break
         if low in MONTHS and tok[0].isupper() and not run:
             break
+        if low in PAST_VERBS and run and run[-1][0].islower():
+            break  # "one horse won": the verb of the clause, after the noun
         run.append((tok, m.end()))
         if is_plural(tok) and can_head(tok):
             nxt = WORD_RE.match(text, skip_space(text, m.end()))

@@ -48,6 +48,12 @@ _CHAIN_HINT_RE = re.compile(r"\d-\d+-\d")
 #: A date written the ISO way: "2016-08-23".
 _ISO_DATE_RE = re.compile(r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)")
 _ISO_HINT_RE = re.compile(r"\d-\d\d-\d")
+#: A numbered part of a law or a rule: "Section 8(2)", "Article 5(1)(b)", "Regulation
+#: 2016/679". The numbers name a provision.
+_PROVISION_RE = re.compile(r"(?<![\w.])\d+[A-Za-z]?(?:\(\d{1,3}[a-z]?\))+"
+    r"|(?<=[A-Za-z] )\d{4}/\d{3}(?![\d/])"
+)
+_PROVISION_HINT_RE = re.compile(r"\d\(\d|\d{4}/\d")
 #: A date written with slashes: "4/12/2019", "12/31/19".
 _SLASH_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 _PERCENT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
@@ -143,6 +149,8 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
         chain = _CHAIN_RE.search(text, max(0, h.start() - 12), h.end() + 40)
         if chain and chain.start() <= h.start() and (not spans or spans[-1] != chain.span()):
             spans.append(chain.span())
+    if _PROVISION_HINT_RE.search(text):
+        spans += [m.span() for m in _PROVISION_RE.finditer(text)]
     if _URL_HINT_RE.search(text):
         spans += [m.span() for m in _URL_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):

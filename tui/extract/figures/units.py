@@ -93,7 +93,7 @@ _SCALE_AFTER_RE = re.compile(
 #: "%", "per cent", "percent", "pct", "percentage points", "basis points", "bps": the spellings
 #: differ in spacing and plural more than in words, so they stay one pattern.
 _PERCENT_AFTER_RE = re.compile(
-    r"(?:\s?(?:%|per[\s-]?cent\b|percent\b|pct\b)|(?-i:pc\b))(?P<points>\s+points?\b)?"
+    r"(?:\s?(?:%|per(?:\s+|-\s*)?cent\b|percent\b|pct\b)|(?-i:\s?pc\b)(?!\.\w))(?P<points>\s+points?\b)?"
     r"|\s(?P<pp>percentage\s+points?\b)|\s?(?P<bps>basis\s+points?\b|bps\b|bp\b)",
     re.IGNORECASE,
 )
@@ -181,7 +181,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
             return "fold", "count", m.end(), False
         if low in SCALE_STEPS:  # "a 7.8-magnitude quake": a step on the scale, as
             return low, "count", m.end(), False  # "magnitude 7.8" is
-        if low in ("plus", "under", "over"):  # "10-plus", "a 6-under 66" (under par)
+        if low in ("plus", "under", "over", "in"):  # "10-plus", "a 6-under 66" (under par),
+            # "one-in-three applicants" (a ratio)
             return None, None, end, False
         if low == "strong":  # "a 2,000-strong crowd": the crowd is what is counted
             head = head_noun(text, m.end())

@@ -215,12 +215,19 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
         prev = prev_word(text, m.start()).lower()
+        start = m.start()
+        if prev == "a":  # "fell by a half", "cut by nearly a half": a fraction after "by"
+            toks = tokens_before(text, m.start(), 3)
+            words = [t.group().lower() for t in toks[:-1]]
+            if words[-1:] == ["by"] or (words[-1:] and words[-1] in BOUNDS_BEFORE
+                                        and words[:1] == ["by"]):
+                prev, start = "by", toks[-1].start()
         if prev in ("first", "second", "last", "the", "this", "that", "other", "a"):
             continue
         if not (_DETERMINER_NEXT_RE.match(text, m.end()) or prev == "by"):
             continue
-        figs.append(_word_fraction(text, m.start(), m.end(), 0.5))
-        taken.append(m.span())
+        figs.append(_word_fraction(text, start, m.end(), 0.5))
+        taken.append((start, m.end()))
     for m in _number_word_runs(text):
         if (m.start() and text[m.start() - 1].isalpha()) or not free(*m.span()):
             continue
@@ -259,8 +266,10 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             or text[e + 1 : e + 6].lower() == "time "
         ):
             continue
-        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha():
-            continue  # the second "one" of "one-on-one"
+        if text[s - 1 : s] == "-" and text[s - 2 : s - 1].isalpha() and (
+            text[max(0, s - 4) : s].lower() != "-in-"
+        ):
+            continue  # the second "one" of "one-on-one"; "one-in-three" is a ratio
         scale, end = 1.0, e
         sm = _WORD_SCALE_RE.match(text, e)
         if sm and value < 1000:

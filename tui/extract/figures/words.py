@@ -86,3 +86,7 @@ PLACE_NOUNS: frozenset[str] = word_set("figure_place_nouns")
 SCORE_WORDS: frozenset[str] = word_set("score_words")
 #: Words that may be joined to a number by a hyphen without making it a code ("sub-7", "mid-2019").
 WORD_PREFIXES: tuple[str, ...] = word_list("figure_word_prefixes")
+#: Nouns in -er that a hyphenated number names one thing with ("an 18-wheeler", "a two-seater").
+NUMBER_NOUNS: frozenset[str] = word_set("figure_number_nouns")
+#: Irregular past tenses that end a singular noun phrase ("one horse won").
+PAST_VERBS: frozenset[str] = word_set("figure_past_verbs")
