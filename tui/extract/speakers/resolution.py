@@ -54,6 +54,11 @@ _OBJECT_BEFORE_RE = re.compile(r"(?<![\w’'-])[a-z]+ed[ \u00a0]*$")
 _OBJECT_VERBS = word_set("speech_verbs_listener")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Heads of a definite description of a body or document that speaks ("the newspaper admitted",
+# "the company wrote"): a later "it said" may mean it when no named body is nearer.
+_BODY_DESC_HEADS = frozenset(table("org_heads")) | word_set("document_nouns") | frozenset(
+    "newspaper paper magazine website site network station company firm agency group".split()
+)
 _APPOSITIVE_BEFORE_RE = re.compile(r"[A-Z][\w.’'\-]*,[ \u00a0]*$")
 _INTERVIEWERS = frozenset({"reporter", "journalist", "interviewer", "moderator", "host", "anchor"})
 _UNNAMED_PERSON_NOUNS = table("unnamed_person_nouns")
@@ -96,6 +101,12 @@ def _new_unnamed(m: Mention) -> Entity | None:
     return Entity(description_words(m.text), False, True, gender, named=False)
 
 
+def _definite_body(m: Mention) -> bool:
+    """'the newspaper', 'the company': a definite description whose head is a body's."""
+    words = m.text.lower().split()
+    return len(words) >= 2 and words[0] == "the" and (m.head or "").lower() in _BODY_DESC_HEADS
+
+
 def is_group_noun(word: str) -> bool:
     """A capitalised plural noun naming people ("Protesters", "Officials"), not a name."""
     low = word.lower()
@@ -122,6 +133,7 @@ class Resolver:
         # pronoun mention starts resolved to the only fitting person close by: the surest kind
         self.clear_pronouns: set[int] = set()
         self._occ_roles: dict[int, list[str]] = {}
+        self._body_desc: tuple[Entity, int] | None = None  # the latest unnamed body that spoke
 
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -203,6 +215,9 @@ class Resolver:
                 self.registry.masked, max(0, m.start - 40), m.start
             ):
                 ent = _new_unnamed(m)  # not "Ann Ode, a nurse,": she is named
+            if ent is None and speaking and _definite_body(m):
+                self._body_desc = (Entity(description_words(m.text), True, False, named=False),
+                                   m.start)
         if ent is not None:
             if background:
                 self.backgrounded.add(len(self.history))
@@ -278,6 +293,11 @@ class Resolver:
                     return ent
                 if pronoun == "they" and not ent.named and is_group_noun(ent.name):
                     return ent  # "Protesters blocked the bridge. ... they said": the group
+            if pronoun == "it" and self._body_desc is not None:
+                body, at = self._body_desc
+                last = self.history_pos[-1] if self.history_pos else -1
+                if at > last and self.sentence_of(pos) - self.sentence_of(at) <= 2:
+                    return body  # "“...,” the newspaper admitted. “...,” it added."
             return None
         want = "m" if pronoun == "he" else "f"
         found, found_pos = None, -1
