@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.extract.speakers.genders import first_name_gender
 from tui.extract.speakers.mention import PERSON_PRONOUNS, Mention
 from tui.extract.speakers.names import (
     DEMONYMS,
@@ -17,6 +18,7 @@ from tui.extract.speakers.names import (
     NAME_END_RE,
     NAME_START_RE,
     PREP_END_RE,
+    PREPOSITIONS,
     QUANTITY_PEOPLE,
     ROLE_NOUNS,
     SP,
@@ -28,6 +30,7 @@ from tui.extract.speakers.names import (
     mention_from_run,
     people_plural,
 )
+from tui.extract.speakers.places import PLACES
 from tui.extract.vocabulary import word_list, word_set
 
 _DESC_END_RE = re.compile(rf"(?<![\w’'-]){DET}(?:{SP}[\w’'.\-]+){{0,5}}?{SP}([a-z][\w\-]*)$")
@@ -61,6 +64,11 @@ _PLACE_PP_END_RE = re.compile(
     r"(?<![\w’'-])(?:from|of|in|near)[ \u00a0]+[A-Z][\w.\-]*(?:[ \u00a0]+[A-Z][\w.\-]*){0,2}$"
 )
 _TRAIL_WORDS = word_set("trailing_words")
+# Nouns for a place: a name set after them in commas is the place's ("the capital, Ottawa,").
+_PLACE_NOUNS = frozenset(
+    "capital city town village province state country region county district suburb "
+    "neighbourhood neighborhood island".split()
+)
 _WHO_CLAUSE_RE = re.compile(r",[ \u00a0]+(?:who|whose)\b")
 _TIME_WORDS = frozenset(
     w.lower() for name in ("weekdays", "time_words", "months") for w in word_list(name)
@@ -300,6 +308,15 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
     if run and _PLACE_PP_END_RE.search(text, max(lo, comma - 60), comma):
         # "Ann Ode, a farmer from Monsey, New York,": the rest of the address
         return subject_before(text, lo, comma + 1, depth + 1) or head
+    if (
+        run
+        and head is not None
+        and head.kind == "desc"
+        and head.head in _PLACE_NOUNS
+        and _is_place(inner)
+    ):
+        # "a nurse from the capital, Ottawa,": the name is the place's, the person is before it
+        return _before_preposition(head)
     if run and not is_org_name(inner):
         ante = _relative_clause_antecedent(text, lo, comma, depth)
         if ante is not None:
@@ -315,6 +332,24 @@ def _appositive_subject(text: str, lo: int, end: int, depth: int) -> Mention | N
     if head.kind == "name" and is_role_phrase(inner):
         head.role = f"{head.role}; {inner}" if head.role else inner
     return head
+
+
+def _is_place(run: str) -> bool:
+    """A known place, or a single word that is no known first name ("the town, Dunmore,")."""
+    tokens = run.split()
+    return all(t in PLACES for t in tokens) or (
+        len(tokens) == 1 and first_name_gender(run) is None
+    )
+
+
+def _before_preposition(head: Mention) -> Mention | None:
+    """'A nurse from the capital' -> 'A nurse': the person a place phrase describes."""
+    words = head.text.split()
+    k = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PREPOSITIONS), 0)
+    if k < 2:
+        return None
+    desc = " ".join(words[:k])
+    return Mention(head.start, head.start + len(desc), desc, "desc", head=words[k - 1].lower())
 
 
 def _relative_clause_antecedent(text: str, lo: int, comma: int, depth: int) -> Mention | None:
