@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import threading
 import zlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.model.briefing import keep_body, kept_body
@@ -46,9 +47,10 @@ class OpenFile:
             os.lseek(self.fd, offset, os.SEEK_SET)
             return os.read(self.fd, length)
 
-    def __del__(self) -> None:
-        try:  # noqa: SIM105 - may run at exit, when modules are being torn down
-            os.close(self.fd)
+    def __del__(self, _close: Callable[[int], None] = os.close) -> None:
+        # `os.close` is bound here: at the interpreter's exit, module globals may be gone.
+        try:  # noqa: SIM105 - contextlib may be gone too
+            _close(self.fd)
         except OSError:
             pass
 
