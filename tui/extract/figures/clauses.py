@@ -23,7 +23,10 @@ _OF_THE_BEFORE_RE = re.compile(
     r"(?:[a-z]+\s+)?$"
 )
 #: The comma that closes the phrase, after at most a participle ("Of 1,000 adults polled, 620").
-_COMMA_RE = re.compile(r"(?:\s+[a-z]+ed)?\s*,\s*")
+_COMMA_RE = re.compile(
+    r"(?:\s+[a-z]+ed|\s+on\s+board|\s+aboard)?\s*,\s*"
+    r"(?:(?:only|just|about|some|around|nearly|almost|at\s+least|more\s+than)\s+)?"
+)
 #: A plural subject opening the sentence, and its verb: "Homicides fell", "The number of
 #: burglaries has risen".
 _SUBJECT = (
@@ -47,10 +50,13 @@ _HARM_BEFORE_RE = re.compile(
 )
 #: A verb of harm or rescue after the number: "1,500 were evacuated", "Twelve were hurt".
 _HARMED_AFTER_RE = re.compile(
-    r"\s+(?:were|have\s+been|had\s+been|are\s+being|were\s+being)\s+(?:(?:reported|also)\s+)?"
+    r"\s+(?:(?:have\s+|had\s+)?(?:died|perished|drowned|fled)\b"
+    r"|(?:on\s+board|aboard)\b"
+    r"|(?:were|are|have\s+been|had\s+been|are\s+being|were\s+being)\s+"
+    r"(?:(?:reported|also|still|now)\s+)?"
     r"(?:killed|injured|wounded|hurt|arrested|detained|rescued|evacuated|hospitali[sz]ed"
     r"|taken\s+to\s+hospital|treated|displaced|abducted|kidnapped|executed|infected"
-    r"|confirmed\s+dead|missing|trapped|stranded)\b"
+    r"|confirmed\s+dead|missing|trapped|stranded)\b)"
 )
 #: A reading on a named scale: "6.4 on the Richter scale".
 _ON_SCALE_RE = re.compile(r"\s+on\s+the\s+(?P<u>(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+|open)\s+scale)\b")
@@ -111,8 +117,8 @@ def clause_units(text: str, figs: list[Candidate]) -> None:
 
 def _is_of_the_phrase(text: str, prev: Candidate, fig: Candidate) -> bool:
     """"Of the 300 passengers, 250 were rescued": ``fig`` after a comma that ends the phrase."""
-    if prev.kind != "count" or not prev.unit or prev.unit_end <= 0:
+    if prev.kind != "count" or not prev.unit:
         return False
-    if not _COMMA_RE.fullmatch(text, prev.unit_end, fig.text_start):
+    if not _COMMA_RE.fullmatch(text, max(prev.end, prev.unit_end), fig.text_start):
         return False
     return _OF_THE_BEFORE_RE.search(text, max(0, prev.text_start - 30), prev.text_start) is not None

@@ -105,8 +105,16 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+#: Nouns before a number with a capital letter on it that make it a label ("seat 14C").
+_LETTER_LABELS = frozenset({"seat", "row", "gate", "bay", "stand", "platform", "room", "flat"})
+
+
 def in_name(text: str, fig: Candidate) -> bool:
     """A number that is part of a name: "Game 6", "Big 12", "iPhone 11", "Group of 20"."""
+    if fig.kind == "measure" and fig.unit_end <= 0 and text[fig.end - 1 : fig.end].isupper():
+        # "seat 14C", "gate 5F": a label with a letter, not degrees
+        last = tokens_before(text, fig.text_start, 1)
+        return bool(last) and last[-1].group().lower() in _LETTER_LABELS
     if fig.kind not in ("bare", "count"):
         return False
     toks = tokens_before(text, fig.text_start, 2)

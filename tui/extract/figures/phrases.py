@@ -164,6 +164,8 @@ def head_noun(text: str, pos: int) -> tuple[str, int, bool] | None:
         run.pop()
     if not run or (skipped_adverb and not plural):
         return None
+    if not plural and any(not can_head(w) and w.endswith("ed") for w, _ in run[:-1]):
+        return None  # "150 gathered outside": a verb, then an adverb or a preposition
     word, end = run[-1]
     return word, end, plural and word == run[-1][0]
 

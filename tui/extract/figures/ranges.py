@@ -64,6 +64,10 @@ def merge_ranges(text: str, figs: list[Candidate]) -> list[Candidate]:
                         )
                         # "from 208 pounds to 193": the high end takes the low end's unit.
                         ok = ok or ("from" in intro and fig.unit is None and fig.kind == "bare")
+                        if by and not ok and prev.kind == "bare" and prev.unit is None:
+                            # "rise by 3 to 4 per cent": a range or a change and a level, in
+                            # the unit of the second number either way
+                            prev.unit, prev.kind = fig.unit, fig.kind
                 elif (
                     (m.group("or") or m.group("by"))
                     and prev.unit is None

@@ -127,6 +127,13 @@ _FEET_MARK_RE = re.compile(r"'(?!\w)")
 #: The second unit of a rate written with a slash: "mg/L", "g/km", "kg/ha", "bcf/d".
 _SLASH_PER_RE = re.compile(r"/(?P<d>[A-Za-zµμ]{1,4}[²³23]?)(?![\w/])")
 _SLASH_TIME = frozenset({"h", "hr", "s", "sec", "min", "d", "day", "yr", "wk", "mo"})
+#: After a spaced abbreviation that is also a word or letter, what makes it a unit: "20 t of
+#: steel", "40 m per day"; and a dimension before the number: "105 x 68 m".
+_UNIT_CONTEXT_AFTER_RE = re.compile(
+    r"\s+(?:of\s+(?!(?:the|its|their|his|her|our|these|those|them|all|a|an)\b)[a-z]"
+    r"|(?P<per>per\s+[a-z]|an?\s+(?:day|year|hour|second)\b))"
+)
+_DIMENSIONS_BEFORE_RE = re.compile(r"\d\s?[x×]\s?[\d.,]+$")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 _CONTEXT_WORD_RE = re.compile(r"[a-z]+")
 #: " of " between a vague amount or a scale and what it counts.
@@ -204,7 +211,12 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
         if per and (per.group("d") in MEASURE_ABBREVIATIONS or per.group("d") in _SLASH_TIME):
             # "15 mg/L", "95 g/km", "1.1 bcf/d": a unit per another unit, spaced or not
             return f"{MEASURE_ABBREVIATIONS[u]}/{per.group('d')}", "measure", per.end(), False
-        sized = bool(m.group("sp")) and _next_word(text, m.end()) in DIMENSION_WORDS
+        sized = bool(m.group("sp")) and (
+            _next_word(text, m.end()) in DIMENSION_WORDS
+            or ((ctx := _UNIT_CONTEXT_AFTER_RE.match(text, m.end())) is not None
+            and (u != "m" or ctx.group("per") is not None))
+            or _DIMENSIONS_BEFORE_RE.search(text, max(0, end - 24), end) is not None
+        )
         if not m.group("sp") or u in SPACED_ABBREVIATIONS or sized:
             after = text[m.end() : m.end() + 2]
             # "5 m" is five metres only when no word follows that it could be a million of,
