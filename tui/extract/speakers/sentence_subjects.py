@@ -15,6 +15,7 @@ from tui.extract.speakers.names import (
     ROLE_NOUNS,
     SP,
     STOP_CAPS,
+    is_org_name,
     mention_from_run,
     people_plural,
 )
@@ -74,6 +75,13 @@ _INVERTED_RE = re.compile(
     rf"(?:(?:Yet|And|But|Then|And{SP}then){SP})?(?:[Tt]here|[Hh]ere)(?:{SP}[a-z][\w\-]*){{0,5}}?"
     rf"{SP}(?:was|is|stood|stands|sat|sits|came|comes){SP}({NAME_RUN})(?=[,.;])"
 )
+# "Yahoo News and former TV network anchor Katie Couric has": a body, then "and" and a role
+# before a name, with a singular verb: one person described by both, not two speakers.
+_BODY_AND_ROLE_NAME_RE = re.compile(
+    rf"{SP}and{SP}((?:[A-Za-z][\w\-]*{SP}){{0,4}}?[a-z][\w\-]*){SP}({NAME_RUN})"
+    rf"(?={SP}(?:has|is|was|[a-z]+s)\b)"
+)
+_AND_NAME_RE = re.compile(rf"{SP}and{SP}[A-Z]")
 _PLACE_CONT_RE = re.compile(rf"({NAME_RUN}),\s*")
 _STATE_ABBREV_RE = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 _GROUP_AFTER_NAME_RE = re.compile(rf"{SP}([a-z]+s)\b")
@@ -187,6 +195,14 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
         if im:  # "A defiant Trump told ...": an adjective before a known person's name
             return mention_from_run(text, off + im.start(1), off + im.end(1), None)
     m = NAME_START_RE.match(s) if first[:1].isupper() else None
+    if m and first.lower() not in _DET_WORDS and is_org_name(m.group()):
+        both = _BODY_AND_ROLE_NAME_RE.match(s, m.end())
+        if both is not None and both.group(1).split()[-1].lower() in ROLE_NOUNS:
+            return mention_from_run(
+                text, off + both.start(2), off + both.end(2), both.group(1)
+            )
+        if _AND_NAME_RE.match(s, m.end()):
+            return None  # "Yahoo News and Katie Couric announced": two subjects, neither alone
     if m and first.lower() not in _DET_WORDS:
         adj = _ADJECTIVAL_RE.match(s, m.end()) or _AGENT_NOUN_RE.match(s, m.end())
         if adj:
