@@ -184,6 +184,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     qm = _QUANTITY_START_RE.match(s)
     if qm is not None and people_plural(qm.group(1)):  # "Hundreds of teachers marched ..."
         return Mention(off, off + qm.end(), s[: qm.end()], "desc", head=qm.group(1))
+    if cut and s[:4] == "the " and s[4:5].isupper():
+        s = "T" + s[1:]  # "As if ..., the Illinois Board of Elections was": as at a start
     parts = s.split(None, 1)
     first = parts[0] if parts else ""
     if first in PERSON_PRONOUNS:
