@@ -26,7 +26,7 @@ PARTITIVE_RE = re.compile(
     r"|[A-Z][\w]*['’]s?)\b",
 )
 #: "in" or "out of" between two numbers: a ratio, "one in five adults".
-RATIO_RE = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|[a-z])")
+RATIO_RE = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|[a-z])|\s+of\s+(?=\d)")
 _PERSON_NOUNS: frozenset[str] = word_set("figure_person_nouns")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 _WHO_RE = re.compile(r"\s+(?:who|whom)\b")

@@ -50,13 +50,14 @@ _ADDRESS_RE = re.compile(
 
 
 _NUMBER_NOUN_RE = re.compile(
-    r"-(?:" + "|".join(sorted(NUMBER_NOUNS, key=len, reverse=True)) + r")s?\b", re.IGNORECASE
+    r"-(?:" + "|".join(sorted(NUMBER_NOUNS, key=len, reverse=True)) + r")s?\b|ers\b",
+    re.IGNORECASE,
 )
 
 
 def is_number_noun(text: str, fig: Candidate) -> bool:
     """Whether the number is joined to a noun it names one thing with ("an 18-wheeler", "a
-    two-seater", "three three-pointers"): part of a word, not an amount."""
+    two-seater", "three three-pointers") or a team's name ("the 49ers"): not an amount."""
     return fig.num_end > 0 and _NUMBER_NOUN_RE.match(text, fig.num_end) is not None
 
 

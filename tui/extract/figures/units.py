@@ -134,6 +134,8 @@ _UNIT_CONTEXT_AFTER_RE = re.compile(
     r"|(?P<per>per\s+[a-z]|an?\s+(?:day|year|hour|second)\b))"
 )
 _DIMENSIONS_BEFORE_RE = re.compile(r"\d\s?[x×]\s?[\d.,]+$")
+_CLAUSE_GOES_ON_RE = re.compile(r"\s*[A-Za-z0-9]")
+_DIGITS_BEFORE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
 _LOWER_WORD_NEXT_RE = re.compile(r"\s+[a-z]")
 _CONTEXT_WORD_RE = re.compile(r"[a-z]+")
 #: " of " between a vague amount or a scale and what it counts.
@@ -315,7 +317,13 @@ def scale_after(text: str, end: int, money: bool) -> tuple[float, int]:
     if low in ("k", "b") and not money and tight in ("K", "B"):
         # "25K fans" are 25,000 of them, "2B users" two billion; "a 4K screen" is a resolution,
         # "apartment 4B" a door.
-        head = head_noun(text, m.end()) if _LOWER_WORD_NEXT_RE.match(text, m.end()) else None
+        lower_next = _LOWER_WORD_NEXT_RE.match(text, m.end())
+        head = head_noun(text, m.end()) if lower_next else None
+        if tight == "K" and not lower_next and not _CLAUSE_GOES_ON_RE.match(text, m.end()):
+            # "Attendance hit 80K.": thousands; "a 4K screen", "a 5K race" are names
+            digits = _DIGITS_BEFORE_RE.search(text, max(0, end - 12), end)
+            if digits and float(digits.group().replace(",", "")) >= 20:
+                return SCALE_SUFFIXES[low], m.end()
         if not head or not is_plural(head[0]):
             return 1.0, end
     return SCALE_SUFFIXES[low], m.end()
