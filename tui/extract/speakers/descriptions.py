@@ -286,7 +286,7 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         return None  # "a senior strategist", "one aide": someone new and unnamed
     found = _by_role(r, m, head)
     if found is not None:
-        return found
+        return _salient_subject(r, m, found) or found
     if head in _PROXY_HEADS:
         return None  # an unnamed spokesman: not whoever spoke last
     key = description_key(m.text, head)
@@ -306,6 +306,43 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
 _PLACE_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][\w]*\.?(?:[ \u00a0]+[A-Z][\w]*\.?)?,")
 
 _PLACE_BEFORE_RE = re.compile(r"[A-Z][\w.]*,[ \u00a0]+$")
+
+
+def _salient_subject(r: Resolver, m: Mention, found: Entity) -> Entity | None:
+    """'Rubio sought to stoke ... . Walking in, the senator said': a role description right
+    after a named person was the subject, in its sentence or the one before, means that person
+    when nothing they were called contradicts it and the role's holder (found) is not named in
+    those sentences or the one before them."""
+    sent = r.sentence_of(m.start)
+    lo = r.ends[sent - 3] if sent >= 3 else 0
+    occ = r.registry.occurrences
+    k = bisect.bisect_left(occ, (m.start,)) - 1
+    last = found.name.rsplit(maxsplit=1)[-1]
+    while k >= 0 and occ[k][0] >= lo:
+        if occ[k][2].rsplit(maxsplit=1)[-1] == last:
+            return None  # the holder is in view
+        k -= 1
+    latest: Entity | None = None
+    for k in range(len(r.history) - 1, -1, -1):
+        pos = r.history_pos[k]
+        if pos >= m.start:
+            continue
+        if r.sentence_of(pos) < sent - 1:
+            break
+        if k not in r.backgrounded:
+            latest = r.history[k]
+            break
+    if (
+        latest is None
+        or latest is found
+        or not latest.named
+        or latest.is_org
+        or latest.roles
+        or not latest.person_like
+        or (" " in latest.name and not looks_like_person(latest.name))
+    ):
+        return None
+    return latest
 
 
 def _only_name_near(r: Resolver, m: Mention) -> Entity | None:
