@@ -12,6 +12,10 @@ import re
 from tui.extract.figures.figure import Candidate, FigureBound
 from tui.extract.figures.phrases import prev_word, tokens_before
 from tui.extract.figures.words import BOUNDS_AFTER, BOUNDS_BEFORE, DURATION_BOUND_WORDS
+from tui.extract.vocabulary import word_set
+
+#: Verbs whose particle "up" makes "up to" the level reached ("ticked up to 3.9%").
+_UP_PARTICLE_VERBS: frozenset[str] = word_set("bounds_up_particle_verbs")
 
 _BOUND_AFTER_RE = re.compile(
     r"\s*(?P<b>" + "|".join(re.escape(k) for k in sorted(BOUNDS_AFTER, key=len, reverse=True))
@@ -39,6 +43,8 @@ def bound_before(text: str, start: int) -> tuple[FigureBound, int]:
     words = [t.group().lower() for t in toks]
     if len(words) > 1 and words[-2][-1:].isdigit() and words[-1] in ("over", "under"):
         return FigureBound.EXACT, start  # "140 over 90": a reading of two numbers
+    if len(words) > 2 and words[-2:] == ["up", "to"] and words[-3] in _UP_PARTICLE_VERBS:
+        return FigureBound.EXACT, start
     for k in range(len(words), 0, -1):
         phrase = " ".join(words[-k:]).lstrip(_OPENERS)
         bound = BOUNDS_BEFORE.get(phrase)

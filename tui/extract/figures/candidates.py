@@ -35,12 +35,17 @@ from tui.extract.figures.words import CURRENCY_AFTER, WORD_PREFIXES
 
 _VULGAR = "".join(VULGAR_FRACTIONS)
 _NUMERAL_TAIL = r"(?:\.\d+)?(?!\d)|\.\d+)(?: ?[" + _VULGAR + "])?"
+#: Digits grouped the South Asian way, hundreds then pairs: "1,23,456" (1.23 lakh).
+_LAKH_GROUPS = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|"
 #: A numeral: thousands grouped by commas, decimals, a fraction character after it.
-_NUMERAL_RE = re.compile(r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)" + _NUMERAL_TAIL)
+_NUMERAL_RE = re.compile(
+    r"(?:(?:" + _LAKH_GROUPS + r"\d{1,3}(?:,\d{3})+(?!\d)|\d+)" + _NUMERAL_TAIL
+)
 #: The same with thousands grouped by spaces too ("10 000", as some outlets write them; not
 #: before a hyphen: "the 10 100-metre finals").
 _NUMERAL_SPACED_RE = re.compile(
-    r"(?:(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-])|\d+)"
+    r"(?:(?:" + _LAKH_GROUPS
+    + r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-])|\d+)"
     + _NUMERAL_TAIL
 )
 #: Alternatives that let a scan skip ahead less are only used on texts that need them: fractions

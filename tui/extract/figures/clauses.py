@@ -58,6 +58,18 @@ _HARMED_AFTER_RE = re.compile(
     r"|taken\s+to\s+hospital|treated|displaced|abducted|kidnapped|executed|infected"
     r"|confirmed\s+dead|missing|trapped|stranded)\b)"
 )
+#: A verb only people do after the number: "More than 1,000 have signed the petition".
+_PEOPLE_VERB_AFTER_RE = re.compile(
+    r"\s+(?:(?:have|had|has)\s+(?:since\s+|already\s+)?)?(?:signed|marched|protested|rallied"
+    r"|volunteered|enrolled|registered|testified|demonstrated|queued|turned\s+out)\b"
+)
+#: "pulled 17 from the rubble", "hauled 40 out of the sea": people, brought out alive or dead.
+_PULLED_BEFORE_RE = re.compile(
+    r"\b(?:pull|haul|dragg?|airlift)(?:ed|ing|s)?\s+(?:(?:at\s+least|more\s+than|about|some"
+    r"|another|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_OUT_FROM_AFTER_RE = re.compile(r"\s+(?:(?:alive|survivors?)\s+)?(?:from|out\s+of)\s")
 #: A reading on a named scale: "6.4 on the Richter scale".
 _ON_SCALE_RE = re.compile(r"\s+on\s+the\s+(?P<u>(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+|open)\s+scale)\b")
 #: A team's total in cricket: "bowled out for 245", "all out for 245", "dismissed for 98".
@@ -100,7 +112,12 @@ def clause_units(text: str, figs: list[Candidate]) -> None:
         before = text[max(0, fig.text_start - 40) : fig.text_start]
         if i and _is_of_the_phrase(text, figs[i - 1], fig):
             fig.unit, fig.kind = figs[i - 1].unit, "count"
-        elif _HARM_BEFORE_RE.search(before) or _HARMED_AFTER_RE.match(text, fig.end):
+        elif (
+            _HARM_BEFORE_RE.search(before)
+            or _HARMED_AFTER_RE.match(text, fig.end)
+            or _PEOPLE_VERB_AFTER_RE.match(text, fig.end)
+            or (_PULLED_BEFORE_RE.search(before) and _OUT_FROM_AFTER_RE.match(text, fig.end))
+        ):
             fig.unit, fig.kind = "people", "count"
         elif (scale := _ON_SCALE_RE.match(text, fig.end)) is not None:
             fig.unit, fig.kind = scale.group("u"), "measure"

@@ -35,7 +35,7 @@ _WORDS_RE = re.compile(r"[A-Za-z]+")
 #: An age bracket that names a group of people ("women aged 25 to 54", "ages 18-34"): the
 #: bracket says who is counted, it is not itself an amount.
 _AGE_BRACKET_RE = re.compile(
-    r"\b[Aa]ge[sd]\s+(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}(?![\d%])"
+    r"\b[Aa]ge[sd]\s+(?:of\s+)?(?:between\s+)?\d{1,3}\s*(?:to|-|–|and)\s*\d{1,3}(?![\d%])"
 )
 _AGE_HINT_RE = re.compile(r"[Aa]ge[sd]\s")
 #: Web addresses, e-mail addresses, handles and hashtags: their digits are names.
@@ -80,6 +80,14 @@ _ODDS_RE = re.compile(
     r"|favou?rites?|underdogs?|chances?)\b)|\bodds\s+of\s+\d{1,3}(?:,\d{3})*[-/]\d{1,2}\b"
 )
 _ODDS_HINT_RE = re.compile(r"\d[-/]\d{1,2}\s+(?:out|sh|fav|und|ch)|odds\s+of")
+#: An emergency number, dialled or named as a service: "the 911 call", "dialled 999", "a 112
+#: operator". It names a line; it counts nothing.
+_EMERGENCY_RE = re.compile(
+    r"(?<![\w.,$£€])(?P<a>911|999|112)(?=\s+(?:calls?|callers?|dispatch\w*|operators?"
+    r"|emergenc\w*|system|cent(?:er|re)s?|lines?|services?)\b)"
+    r"|\b(?:[Cc]all|[Dd]ial|[Rr]ang|[Rr]ing)(?:ed|led|ing|s)?\s+(?P<b>911|999|112)(?![\w.,])"
+)
+_EMERGENCY_HINT_RE = re.compile(r"911|999|112")
 #: What may follow a pair that makes it a range of something counted ("won 20-25 seats").
 _PLURAL_AFTER_RE = re.compile(r"\s(?:[a-z]+\s)?(?P<w>[a-z]{3,}s)\b")
 
@@ -153,6 +161,8 @@ def skip_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _PROVISION_RE.finditer(text)]
     if _URL_HINT_RE.search(text):
         spans += [m.span() for m in _URL_RE.finditer(text)]
+    if _EMERGENCY_HINT_RE.search(text):
+        spans += [m.span("a" if m.group("a") else "b") for m in _EMERGENCY_RE.finditer(text)]
     if _AGE_HINT_RE.search(text):
         spans += [m.span() for m in _AGE_BRACKET_RE.finditer(text)]
     return spans

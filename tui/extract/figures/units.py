@@ -119,6 +119,11 @@ _TWO_WORD_UNIT_RE = re.compile(
     r"|Fahrenheit|centigrade|C|F)|light[\s-]years?|(?:square|cubic)\s+(?:"
     + _alternation(sorted(AREA_WORDS, key=len, reverse=True)) + r"))\b"
 )
+#: "a 2,400-square-foot condo", "a 10-square-mile area": an area written as one hyphenated word.
+_HYPHEN_AREA_RE = re.compile(
+    r"-(?P<u>(?:square|cubic)-(?:"
+    + _alternation(sorted(AREA_WORDS, key=len, reverse=True)) + r"))\b(?!-\d)"
+)
 _DEG_RE = re.compile(r"^deg\.?(?= )")
 _SPACED_AGE_RE = re.compile(r"\s(?P<u>year|month|week|day)s?[- ]old\b", re.IGNORECASE)
 _HIGH_END_M_RE = re.compile(r"\s?[-–]\s?\d[\d.,]*m\b")
@@ -179,6 +184,9 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
     m = _SPACED_AGE_RE.match(text, end)
     if m:
         return f"{pluralise(m.group('u').lower())} of age", "age", m.end(), False
+    m = _HYPHEN_AREA_RE.match(text, end)
+    if m:
+        return m.group("u").replace("-", " "), "measure", m.end(), False
     m = _HYPHEN_UNIT_RE.match(text, end)
     if m:
         w = m.group("w")
