@@ -285,6 +285,8 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
         return None  # "a senior strategist", "one aide": someone new and unnamed
     found = _by_role(r, m, head)
+    if found is not None and _unnamed_since(r, m, head, found):
+        return None  # "One longtime MP ... said. ... the MP said": that MP, not a named one
     if found is not None:
         return _salient_subject(r, m, found) or found
     if head in _PROXY_HEADS:
@@ -300,6 +302,28 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
         if head in PARTY_MEMBERS:
             return _only_person_before(r, m, key)
     return None  # a role nobody in the article holds: unnamed, kept as described
+
+
+def _unnamed_since(r: Resolver, m: Mention, head: str, found: Entity) -> bool:
+    """Whether someone unnamed with the description's head noun ("one longtime MP", "a
+    senior official") was brought in, in the description's sentence or the two before, after
+    the named person the role fits was last mentioned: "the MP" goes back to them."""
+    here = r.sentence_of(m.start)
+    lo = r.ends[here - 3] if here >= 3 else 0
+    intro = None
+    for hit in _INDEFINITE_RE.finditer(r.registry.masked, lo, m.end + 12):
+        if hit.start() <= m.start and hit.group(2).lower().rstrip("s") == head.rstrip("s"):
+            intro = hit.start()
+    if intro is None:
+        return False
+    last = max((p for e, p in zip(r.history, r.history_pos, strict=True) if e is found), default=-1)
+    return last < intro
+
+
+_INDEFINITE_RE = re.compile(
+    r"\b([Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?([A-Za-z]+)\b"
+    r"(?=[ \u00a0,]+(?:who|from|with|in|on|at|said|says|told)\b|[,.;])"
+)
 
 
 # A place's province or state after it: "Mississauga, Ont.,", "Bend, Oregon,".

@@ -118,7 +118,7 @@ def score(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> flo
     for p in phrases:
         words = phrase_words(p)
         union.update(words)
-        if heads.isdisjoint(words):
+        if not any(_heads(w, k, words) for k, w in enumerate(words) if w in heads):
             continue
         if any(w in _RANK and w not in mods for w in words):
             continue  # "Vice President Biden" is not "the president"
@@ -132,6 +132,12 @@ def score(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> flo
         if want and have and want.isdisjoint(have):
             return None  # "the Florida senator" is not Senator Cruz of Texas
     return best + len(mods & union)
+
+
+def _heads(word: str, k: int, words: tuple[str, ...]) -> bool:
+    """Whether a role word is a phrase's head, not a modifier of the role noun after it:
+    "Justice Minister" is a minister, not "the judge"; "Governor General" not "the governor"."""
+    return k + 1 == len(words) or words[k + 1] not in ROLE_NOUNS
 
 
 # Offices a person holds one of at a time: "the Maine senator" is not President Ode.
