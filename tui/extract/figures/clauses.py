@@ -33,14 +33,21 @@ _SUBJECT = (
     r"(?:[Tt]he\s+)?(?:(?:number|count|total|tally|toll)\s+of\s+)?{modifier}"
     r"(?P<n>[A-Za-z]{{4,}})\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?P<v>[a-z]+)\b"
 )
-#: The subject alone ("Homicides fell"), or after one modifier ("Migrant crossings dropped").
+#: The subject alone ("Homicides fell"), or after one or two modifiers ("Migrant crossings
+#: dropped", "Initial jobless claims fell").
 _SUBJECT_RES = (
     re.compile(_SUBJECT.format(modifier="")),
     re.compile(_SUBJECT.format(modifier=r"[A-Za-z]+\s+")),
+    re.compile(_SUBJECT.format(modifier=r"[A-Za-z]+\s+[a-z]+\s+")),
 )
 #: Subjects whose bare levels are prices, index points or money, not counts of the subject.
 _NOT_COUNTED_SUBJECTS: frozenset[str] = word_set("figure_uncounted_subjects")
-_LEVEL_BEFORE_RE = re.compile(r"\b(?:to|from|by)\s+$")
+#: Where a level or a change stands: "fell to 18,000", "fell 4,000 to a seasonally adjusted
+#: 208,000", or right after the verb ("claims fell 4,000").
+_LEVEL_BEFORE_RE = re.compile(
+    r"\b(?:(?:to|from|by)\s+(?:an?\s+(?:seasonally\s+adjusted|revised|record|total\s+of)\s+)?"
+    r"|(?P<v>[a-z]+)\s+)$"
+)
 #: A verb of harm or rescue right before the number: "killed 12", "wounding at least 40".
 _HARM_BEFORE_RE = re.compile(
     r"\b(?:kill|injur|wound|hurt|arrest|detain|rescu|evacuat|infect|sicken|abduct|kidnapp"
@@ -70,6 +77,9 @@ _PULLED_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _OUT_FROM_AFTER_RE = re.compile(r"\s+(?:(?:alive|survivors?)\s+)?(?:from|out\s+of)\s")
+#: A hyphen left hanging before "and", "or" or "to": "two- and 10-year yields", "three- to
+#: five-day stays". The number shares the unit joined to the next one.
+_SUSPENDED_HYPHEN_RE = re.compile(r"-\s+(?:and|or|to)\s+")
 #: A reading on a named scale: "6.4 on the Richter scale".
 _ON_SCALE_RE = re.compile(r"\s+on\s+the\s+(?P<u>(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+|open)\s+scale)\b")
 #: A team's total in cricket: "bowled out for 245", "all out for 245", "dismissed for 98".
@@ -110,7 +120,12 @@ def clause_units(text: str, figs: list[Candidate]) -> None:
         if fig.unit is not None or fig.kind != "bare" or fig.drop:
             continue
         before = text[max(0, fig.text_start - 40) : fig.text_start]
-        if i and _is_of_the_phrase(text, figs[i - 1], fig):
+        hanging = _SUSPENDED_HYPHEN_RE.match(text, fig.end)
+        if hanging and i + 1 < len(figs) and figs[i + 1].text_start == hanging.end() and (
+            figs[i + 1].unit and text[figs[i + 1].num_end : figs[i + 1].num_end + 1] == "-"
+        ):
+            fig.unit, fig.kind, fig.end = figs[i + 1].unit, figs[i + 1].kind, fig.end + 1
+        elif i and _is_of_the_phrase(text, figs[i - 1], fig):
             fig.unit, fig.kind = figs[i - 1].unit, "count"
         elif (
             _HARM_BEFORE_RE.search(before)
@@ -126,7 +141,11 @@ def clause_units(text: str, figs: list[Candidate]) -> None:
         elif fig.value < 0 and _WEATHER_RE.search(text, _sentence_start(text, fig.start),
                                                   fig.start + 80):
             fig.unit, fig.kind = "degrees", "measure"
-        elif _LEVEL_BEFORE_RE.search(before) and fig.value >= 100:
+        elif (
+            (level := _LEVEL_BEFORE_RE.search(before))
+            and fig.value >= 100
+            and (not level.group("v") or level.group("v") in CHANGE_VERBS)
+        ):
             subject = _subject(text, _sentence_start(text, fig.start))
             if subject:
                 fig.unit, fig.kind = subject, "count"

@@ -25,8 +25,10 @@ PARTITIVE_RE = re.compile(
     r"\s+of\s+(?P<det>the|our|their|its|his|her|my|your|these|those|them|whom|which|all"
     r"|[A-Z][\w]*['’]s?)\b",
 )
-#: "in" or "out of" between two numbers: a ratio, "one in five adults".
-RATIO_RE = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|[a-z])|\s+of\s+(?=\d)")
+#: "in" or "out of" between two numbers: a ratio, "one in five adults", "3 of every 1,000".
+RATIO_RE = re.compile(
+    r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?:every\s+)?(?=\d|[a-z])|\s+of\s+(?:every\s+)?(?=\d)"
+)
 _PERSON_NOUNS: frozenset[str] = word_set("figure_person_nouns")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*\n")
 _WHO_RE = re.compile(r"\s+(?:who|whom)\b")

@@ -165,6 +165,17 @@ def _next_word(text: str, pos: int) -> str:
     return m.group().lower() if m else ""
 
 
+def _is_race_k(text: str, end: int) -> bool:
+    """"ran a 5K", "the 10K race": a race named by its distance in kilometres, after a word of
+    running or before the name of a race (checked after "K" that is not thousands)."""
+    window = text[max(0, end - 30) : end].lower()
+    if LENGTH_CONTEXT.intersection(_CONTEXT_WORD_RE.findall(window)):
+        return True
+    return _next_word(text, end + 1) in METRE_EVENTS or _next_word(text, end + 1) in (
+        "run", "runs", "walk", "walks", "fun", "charity", "road"
+    )
+
+
 def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int, bool]:
     """What is attached after a number ending at ``end``: (unit, kind, new_end, noun_unit).
 
@@ -217,6 +228,8 @@ def match_after(text: str, end: int) -> tuple[str | None, FigureKind | None, int
     m = _ABBREV_AFTER_RE.match(text, end)
     if m:
         u = m.group("u")
+        if u == "K" and not m.group("sp") and _is_race_k(text, end):
+            return "km", "measure", m.end(), False
         per = _SLASH_PER_RE.match(text, m.end())
         if per and (per.group("d") in MEASURE_ABBREVIATIONS or per.group("d") in _SLASH_TIME):
             # "15 mg/L", "95 g/km", "1.1 bcf/d": a unit per another unit, spaced or not
