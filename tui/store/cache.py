@@ -76,6 +76,7 @@ _CODE_MODULES = (
     "tui.model.schema",
     "tui.model.dates",
     "tui.store.cache_blocks",
+    "tui.store.stored_text",
 )
 """The modules whose code decides what a file parses into: a change to any of them makes
 every cache file stale."""

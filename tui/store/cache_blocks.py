@@ -36,8 +36,10 @@ from tui.model.briefing import (
     Quote,
     Source,
     Speaker,
+    body_utf8,
 )
 from tui.model.problems import Problem
+from tui.store.stored_text import ENCODING, ERRORS
 
 Key = tuple[int, int, int, int, int]
 """A file's size, mtime_ns, ctime_ns, inode and device when it was read."""
@@ -90,7 +92,6 @@ def _dumps(value: Any) -> bytes:
 _BLOCK_FORMAT = "columns-3"
 _HEAD = struct.Struct("<Q")
 """A block starts with the length of its pickled columns."""
-_ENCODING, _ERRORS = "utf-8", "surrogatepass"
 _ARTICLE_FIELDS = tuple(field.name for field in dataclasses.fields(Article))
 _NESTED = ("figures", "quotes", "source", "body")
 _ARTICLE_COLUMNS = tuple(name for name in _ARTICLE_FIELDS if name not in _NESTED)
@@ -153,7 +154,7 @@ def pack_block(entries: list[Entry]) -> bytes:
     figures = [figure for article in articles for figure in article.figures]
     figure_columns = _columns(figures, _FIGURE_FIELDS)
     figure_columns[_BOUND_AT] = [bound.value for bound in figure_columns[_BOUND_AT]]
-    bodies = [article.body.encode(_ENCODING, _ERRORS) for article in articles]
+    bodies = [body_utf8(article) for article in articles]  # (a body on disk: its bytes)
     files = [
         (
             path,
@@ -313,7 +314,7 @@ def _bodies(
         data = blob[offset : offset + length]
         if zlib.crc32(data) != crc:
             raise ValueError("damaged block")
-        bodies.append(str(data, _ENCODING, _ERRORS))
+        bodies.append(str(data, ENCODING, ERRORS))
     return bodies
 
 
