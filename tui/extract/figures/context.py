@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from tui.extract.figures.figure import Candidate
-from tui.extract.figures.names import is_gapped
+from tui.extract.figures.names import AGE_GROUP_NOUNS, is_gapped
 from tui.extract.figures.phrases import (
     can_head,
     head_noun,
     is_plural,
     past_inner_number,
+    prev_word,
     tokens_before,
 )
 from tui.extract.figures.words import COMPARISON_PHRASES, MONTHS, PLACE_NOUNS, WEEKDAYS
@@ -59,6 +60,10 @@ def _is_apposition(text: str, pos: int) -> bool:
     return (w[0].isupper() and w[1:-1].islower()) or w[:-1] in _PERSON_NOUNS
 
 
+#: "adults 65 and older", "children 12 and under": a floor or a ceiling put on people's ages.
+_AGE_LIMIT_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|younger|under)\b")
+
+
 def mark_ages(text: str, figs: list[Candidate]) -> None:
     """"Morales, 54, said", "aged 34", "at age 94": a bare whole number up to 120 after a name
     and a comma, or after "aged" or "age", is an age."""
@@ -80,7 +85,15 @@ def mark_ages(text: str, figs: list[Candidate]) -> None:
             and fig.value == int(fig.value)
             and (
                 (_is_apposition(text, fig.text_start) and _AGE_AFTER_RE.match(text, fig.end))
-                or text[max(0, fig.text_start - 5) : fig.text_start].lower() in ("aged ", " age ")
+                or text[max(0, fig.text_start - 5) : fig.text_start].lower() == " age "
+                or (  # "aged 34", not "averaged 25"
+                    text[max(0, fig.text_start - 5) : fig.text_start].lower() == "aged "
+                    and not text[max(0, fig.text_start - 6) : fig.text_start - 5].isalpha()
+                )
+                or (
+                    _AGE_LIMIT_AFTER_RE.match(text, fig.end) is not None
+                    and prev_word(text, fig.text_start) in AGE_GROUP_NOUNS
+                )
             )
         ):
             fig.kind, fig.unit = "age", "years of age"

@@ -106,6 +106,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+#: Plural nouns for people ("adults", "children"): not names when they open a sentence.
+AGE_GROUP_NOUNS: frozenset[str] = word_set("figure_age_group_nouns")
 #: Acronyms of measures ("CI", "HR", "BMI"): the number after one is a reading, not a name.
 _MEASURE_ACRONYMS: frozenset[str] = word_set("figure_measure_acronyms")
 #: Nouns before a number with a capital letter on it that make it a label ("seat 14C").
@@ -152,6 +154,8 @@ def in_name(text: str, fig: Candidate) -> bool:
         return False  # "India 1.4 billion": names are not numbered in millions
     if not w[0].isalpha() or w.endswith((",", ":", ";", ")", ".", "!", "?")):
         return False
+    if w.lower() in AGE_GROUP_NOUNS and _starts_sentence(text, toks[-1].start()):
+        return False  # "Adults 65 and over": a noun, capitalised only by its place
     if w in _MEASURE_ACRONYMS and "." in text[fig.start : fig.num_end]:
         return False  # "95% CI 1.6-3.1", "HR 0.8": a reading of the measure named
     low = w.lower().rstrip(".")
