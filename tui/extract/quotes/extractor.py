@@ -21,6 +21,7 @@ from tui.extract.quotes.attribution import Attribution, sentence_ends
 from tui.extract.quotes.confidence import ADJACENT_GAP, AttributionBasis, confidence
 from tui.extract.quotes.continuation import CONTEXT_PARAS, speakers_of
 from tui.extract.quotes.full_or_fragment import keep_continued_singles, keep_single, settle_kind
+from tui.extract.quotes.interview import interviewee, is_answer
 from tui.extract.quotes.joint import joint_entity, joint_partner
 from tui.extract.quotes.marks import QuoteKind, QuoteSpan, find_spans, paragraphs
 from tui.extract.quotes.own_attribution import attribute, neighbours
@@ -132,6 +133,7 @@ def extract_quotes(text: str) -> QuoteExtraction:
     _joint_speakers(resolver, masked, quote_events, events)
 
     speakers, inherited = speakers_of(spans, masked, paras, ends, events, quote_events)
+    _answers(resolver, masked, paras, spans, speakers, inherited)
 
     quotes = []
     for i, s in enumerate(spans):
@@ -159,6 +161,26 @@ def extract_quotes(text: str) -> QuoteExtraction:
             )
         )
     return QuoteExtraction(tuple(quotes), _speakers(speakers))
+
+
+def _answers(
+    resolver: Resolver,
+    masked: str,
+    paras: list[tuple[int, int]],
+    spans: list[QuoteSpan],
+    speakers: list[Entity | None],
+    inherited: list[AttributionBasis | None],
+) -> None:
+    """Answers of a question-and-answer interview ("A: “...”") with no speaker of their own go
+    to the one person interviewed (see interview), found as in a conversation."""
+    who: Entity | None = None
+    for i, s in enumerate(spans):
+        if speakers[i] is not None or not is_answer(masked, paras[s.para][0], s.open_pos):
+            continue
+        who = who or interviewee(resolver, masked)
+        if who is None:
+            return
+        speakers[i], inherited[i] = who, AttributionBasis.CONVERSATION
 
 
 def _joint_speakers(

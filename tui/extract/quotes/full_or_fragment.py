@@ -183,7 +183,12 @@ def keep_single(text: str, s: QuoteSpan, attr: Attribution | None) -> bool:
     if _headline_quote(text, s, attr) or _quote_then_colon(text, s):
         return True
     words = text[s.start : s.end].split()
-    capitalised = sum(w[0].isupper() for w in words)
+    # a capital opening a later sentence of the quotation ("Come to Yarmouth. Come to ...")
+    # is no sign of a title
+    capitalised = sum(
+        w[0].isupper() and not (k and words[k - 1].endswith((".", "!", "?")))
+        for k, w in enumerate(words)
+    )
     if len(words) < 4:
         # "'It's a mess,' she said.": a short sentence closed by its own punctuation, with
         # its speech verb; not a name or title ("'Brexit Britain', she called it")
