@@ -7,6 +7,7 @@ said": 54 is an age. "two of Johnson's deputies": the noun after "of".
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from tui.extract.figures.figure import Candidate
 from tui.extract.figures.names import AGE_GROUP_NOUNS, is_gapped
@@ -64,6 +65,16 @@ def _is_apposition(text: str, pos: int) -> bool:
 _AGE_LIMIT_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|younger|under)\b")
 
 
+def _is_age_bound(text: str, start: int) -> bool:
+    """"adults over 60", "Men over 50", "children under 5": a bound on the age of the people."""
+    toks = tokens_before(text, start, 2)
+    return (
+        len(toks) == 2 and toks[1].end() < start
+        and toks[1].group() in ("over", "under", "above", "below")
+        and toks[0].group().lower() in AGE_GROUP_NOUNS
+    )
+
+
 def mark_ages(text: str, figs: list[Candidate]) -> None:
     """"Morales, 54, said", "aged 34", "at age 94": a bare whole number up to 120 after a name
     and a comma, or after "aged" or "age", is an age."""
@@ -94,6 +105,7 @@ def mark_ages(text: str, figs: list[Candidate]) -> None:
                     _AGE_LIMIT_AFTER_RE.match(text, fig.end) is not None
                     and prev_word(text, fig.text_start) in AGE_GROUP_NOUNS
                 )
+                or _is_age_bound(text, fig.text_start)
             )
         ):
             fig.kind, fig.unit = "age", "years of age"
@@ -122,6 +134,18 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_countable(fig: Candidate) -> bool:
     return fig.kind == "count" and fig.unit is not None and fig.unit_end > 0
+
+
+def other_units(text: str, figs: list[Candidate]) -> None:
+    """"destroyed 12 homes and damaged 30 others", "two were killed and 14 others hurt": "others"
+    counts more of what the count before it in the sentence counts."""
+    for prev, fig in pairwise(figs):
+        if (
+            fig.unit == "others" and fig.kind == "count" and prev.kind == "count"
+            and prev.unit and prev.unit != "others" and is_plural(prev.unit)
+            and not _SENTENCE_END_RE.search(text, prev.end, fig.start)
+        ):
+            fig.unit = prev.unit
 
 
 def context_units(text: str, figs: list[Candidate]) -> None:

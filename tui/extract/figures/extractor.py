@@ -36,7 +36,13 @@ from tui.extract.figures.about import about, score
 from tui.extract.figures.bounds import apply_bounds
 from tui.extract.figures.candidates import numeral_candidates
 from tui.extract.figures.clauses import clause_units
-from tui.extract.figures.context import PARTITIVE_RE, RATIO_RE, context_units, mark_ages
+from tui.extract.figures.context import (
+    PARTITIVE_RE,
+    RATIO_RE,
+    context_units,
+    mark_ages,
+    other_units,
+)
 from tui.extract.figures.dates import is_date_day, is_year
 from tui.extract.figures.figure import (
     CALENDAR_UNITS,
@@ -120,6 +126,7 @@ def extract_figures(text: str) -> list[ExtractedFigure]:
     kept = merge_ranges(text, kept)
     context_units(text, kept)
     clause_units(text, kept)
+    other_units(text, kept)
     kept = [f for f in kept if not f.drop and not (f.word and f.value == 1 and f.unit is None)]
     for fig in kept:
         if fig.kind != "year":
