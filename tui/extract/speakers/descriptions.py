@@ -13,6 +13,7 @@ from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.mention import Mention
 from tui.extract.speakers.names import (
     DEMONYMS,
+    PARTIES,
     PARTY_MEMBERS,
     ROLE_NOUNS,
     is_org_name,
@@ -164,7 +165,7 @@ def _named_just_before(
     in the description's sentence or the one before; the named subject of the sentence
     before; the person named last in those two sentences. Each only if nothing in their
     roles rules them out."""
-    if not names_place(key):
+    if not names_place(key) and not _team_words(m.text):
         return None  # a party alone ("the Republican") is too often left unsaid to rely on
     sent = r.sentence_of(m.start)
     lo = r.ends[sent - 2] if sent >= 2 else 0
@@ -194,6 +195,48 @@ def _named_just_before(
         if compatible(key, cand.roles + roles):
             return cand
     return None
+
+
+_DOC_NOUNS = frozenset({"statement", "email", "e-mail", "release", "letter"})
+_IN_DOC_RE = re.compile(
+    r"\b(?:in|by)[ \u00a0]+(?:an?|her|his)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?"
+    r"(statement|email|e-mail|release|letter)\b"
+)
+
+
+def _author(r: Resolver, m: Mention, head: str) -> Entity | None:
+    """Who issued "the statement": the named subject of the sentence, this one or one of
+    the two before, that said it came in such a statement ("Ng disputed that in a statement
+    Monday."); None when no sentence says so."""
+    sent = r.sentence_of(m.start)
+    masked = r.registry.masked
+    for k in range(sent, max(sent - 3, -1), -1):
+        lo = r.ends[k - 1] if k >= 1 else 0
+        hi = min(r.ends[k] if k < len(r.ends) else len(masked), m.start)
+        hits = [h for h in _IN_DOC_RE.finditer(masked, lo, hi) if h.group(1) == head]
+        if not hits:
+            continue
+        subj = sentence_subject(masked, lo, hi)
+        if subj is None or subj.kind != "name" or not subj.name:
+            return None
+        return _person_named(r, subj.name, subj.start)
+    return None
+
+
+def _team_words(desc: str) -> bool:
+    """Whether a description names the team or body its holder belongs to: capitalised
+    words, neither a party nor a role, ending in a plural or an acronym ("the Maple Leafs
+    winger", "the Canadiens captain", "the CBC host"); a singular name is more often a
+    person's ("the Lincoln actor", for a Lincoln impersonator)."""
+    words = desc.split()[1:-1]
+    return (
+        bool(words)
+        and all(
+            w[:1].isupper() and w.lower() not in PARTIES and w.lower() not in ROLE_NOUNS
+            for w in words
+        )
+        and ((words[-1].endswith("s") and words[-1][-2:-1] not in "'’") or words[-1].isupper())
+    )
 
 
 def _person_named(r: Resolver, name: str, pos: int) -> Entity | None:
@@ -267,6 +310,8 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     doc = _OWNED_DOC_RE.fullmatch(m.text)
     if doc:  # "the Heritage Foundation website notes": whoever publishes it speaks
         return r.entity(r.registry.fullest(" ".join(doc.group(1).split()), m.start))
+    if m.text.lower().split()[:1] == ["the"] and head in _DOC_NOUNS:
+        return _author(r, m, head)  # "Ng said in a statement. ... the statement said"
     owner = _OWNED_BODY_RE.fullmatch(m.text)
     if owner:  # "Ryan's office said": a named person's own office speaks for them
         return r.entity(r.registry.fullest(owner.group(1), m.start))
