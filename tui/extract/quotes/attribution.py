@@ -312,6 +312,13 @@ def attribution_before(masked: str, lo: int, open_pos: int) -> Attribution | Non
         dash = _DASH_NAME_RE.search(masked, max(lo, end - 60), end)
         if dash:  # "Pollsters agree - Carl Bialik: “": a heading, then who is quoted
             return Attribution(subject_before(masked, dash.start(1), dash.end(1)), ":")
+    opening = CAPITAL_CUE_RE.match(masked, lo + len(masked[lo:end]) - len(masked[lo:end].lstrip()))
+    if opening is not None:
+        # "Said Notley, when asked about it: “": a sentence opening on its speech verb is
+        # the attribution, whatever verbs its clauses hold
+        mention = _verb_first(masked, opening.end(), end)
+        if mention is not None and mention.kind == "name":  # not "Asked a question, Ng said"
+            return Attribution(mention, normalise_cue(opening.group().lower()))
     verbs = cue_verbs(masked, lo, end)
     verb = verbs[-1] if verbs else None
     if verb is not None and end - verb.end() > 70:
@@ -423,4 +430,15 @@ def _verb_first(masked: str, lo: int, hi: int) -> Mention | None:
     s = masked[lo:hi].rstrip(" ,:")
     if not s:
         return None
-    return subject_after_verb(masked, lo, lo + len(s))
+    found = subject_after_verb(masked, lo, lo + len(s))
+    comma = s.find(",")
+    if found is None and comma > 0 and _CLAUSE_AFTER_RE.match(s, comma + 1):
+        # "Said Notley, when asked about it: “": the speaker before the adverbial clause
+        found = subject_after_verb(masked, lo, lo + comma)
+    return found
+
+
+_CLAUSE_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:when|after|as|while|before|once|speaking|asked|responding|referring|"
+    r"pointing|standing|in|at|on)\b"
+)

@@ -197,6 +197,7 @@ def _named_just_before(
     return None
 
 
+_OWNS_RE = re.compile(r"['’]")  # "the campaign's statement": its owner speaks, not an author
 _DOC_NOUNS = frozenset({"statement", "email", "e-mail", "release", "letter"})
 _IN_DOC_RE = re.compile(
     r"\b(?:in|by)[ \u00a0]+(?:an?|her|his)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?"
@@ -310,7 +311,7 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     doc = _OWNED_DOC_RE.fullmatch(m.text)
     if doc:  # "the Heritage Foundation website notes": whoever publishes it speaks
         return r.entity(r.registry.fullest(" ".join(doc.group(1).split()), m.start))
-    if m.text.lower().split()[:1] == ["the"] and head in _DOC_NOUNS:
+    if m.text.lower().split()[:1] == ["the"] and head in _DOC_NOUNS and not _OWNS_RE.search(m.text):
         return _author(r, m, head)  # "Ng said in a statement. ... the statement said"
     owner = _OWNED_BODY_RE.fullmatch(m.text)
     if owner:  # "Ryan's office said": a named person's own office speaks for them
