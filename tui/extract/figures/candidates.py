@@ -29,6 +29,7 @@ from tui.extract.figures.units import (
     currency_before,
     match_after,
     scale_after,
+    spaced_tight_currency,
 )
 from tui.extract.figures.word_numbers import FRACTION_OF_RE
 from tui.extract.figures.words import CURRENCY_AFTER, WORD_PREFIXES
@@ -74,7 +75,9 @@ _NO_BEFORE_RE = re.compile(r"(?:\bNo\.?|\bNos\.|#)\s(?:\d+[-–])?$")
 #: A single digit with nothing after it that an amount would have (decimals, a scale word).
 _CONSOLE_RE = re.compile(r"\d(?!\d|[.,]\d|\s?(?:m|bn|k|million|billion)\b)")
 #: What makes the number before it part of a code or a name: "Form 10-K", "7-Eleven", "401(k)".
-_CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)")
+#: Also a capital letter attached: a quarter or half of a year
+#: ("3Q24", "1H 2025").
+_CODE_AFTER_RE = re.compile(r"-[A-Z](?:[a-z]+)?\b(?!-)|\([a-z]\)|[QH](?:\d\d)?\b")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z]\w*\d-$")
 #: The low end of a range written with scale letters on both ends: "1.5m-", "£2bn-".
 _SCALED_LOW_END_RE = re.compile(r"\d(?:m|bn|k)[-–]$")
@@ -90,7 +93,8 @@ _TEMPERATURE_RE = re.compile(
     re.IGNORECASE,
 )
 #: "N50 billion" in a text about Nigeria: naira, written with the letter for its sign. Elsewhere
-#: "N95" is a mask and "N7" a road, so the letter needs a scale word after the amount as well.
+#: "N95" is a mask and "N7" a road, so the letter needs a scale word after the amount as well,
+#: or thousands written with a comma ("N75,000"), which no code or road number has.
 _NAIRA_RE = re.compile(r"(?<![\w-])N(?P<neg>)$")
 _NAIRA_SCALE_RE = re.compile(r"[\d.,]*\s?(?:bn|m|tn|million|billion|trillion)\b")
 _NIGERIA_RE = re.compile(r"\b(?:Nigeria\w*|[Nn]aira|Lagos|Abuja|Kano|CBN)\b")
@@ -248,6 +252,8 @@ def numeral_candidates(text: str, skip: list[tuple[int, int]]) -> list[Candidate
             continue  # "A350-1000", "F-16-2": the end of a code
         if cur is None and _NO_BEFORE_RE.search(before):
             continue  # "No. 23", "# 7": a number that names, not one that counts
+        if cur is None and c1 == " ":
+            cur = spaced_tight_currency(before, text, e)
         if cur is None and c1 == "N" and _is_naira(text, s, e):
             cur = _NAIRA_RE.search(before)
         if cur:
@@ -356,6 +362,6 @@ def _is_naira(text: str, s: int, e: int) -> bool:
     """"N50 billion" in a text about Nigeria (see :data:`_NAIRA_RE`)."""
     return (
         _NAIRA_RE.search(text, max(0, s - 2), s) is not None
-        and _NAIRA_SCALE_RE.match(text, e) is not None
+        and ("," in text[s:e] or _NAIRA_SCALE_RE.match(text, e) is not None)
         and _NIGERIA_RE.search(text) is not None
     )

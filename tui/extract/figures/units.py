@@ -69,6 +69,24 @@ _ISO_CODES = frozenset(v for v in CURRENCY_PREFIXES.values() if len(v) == 3 and 
 CURRENCY_LAST_CHARS = frozenset(k.rstrip()[-1] for k in CURRENCY_PREFIXES) | {"-", "−"}
 
 
+#: A prefix that needs a digit straight after it, written with a space: still a currency when a
+#: scale word follows the amount ("SR 2 billion", "RM 500 million"), which no road or code has.
+_TIGHT_SPACED_RE = re.compile(
+    r"(?<![\w-])(?:" + _alternation(sorted(TIGHT_PREFIXES, key=len, reverse=True)) + r") (?P<neg>)$"
+)
+_TIGHT_LAST_CHARS = frozenset(k[-1] for k in TIGHT_PREFIXES)
+_SCALE_WORD_AFTER_RE = re.compile(r"\s?(?:bn|mn|tn|m|million|billion|trillion|crore|lakh)\b")
+
+
+def spaced_tight_currency(before: str, text: str, end: int) -> re.Match[str] | None:
+    """A tight prefix, a space and an amount with a scale word (see :data:`_TIGHT_SPACED_RE`)."""
+    if before[-1:] != " " or before[-2:-1] not in _TIGHT_LAST_CHARS:
+        return None
+    if not _SCALE_WORD_AFTER_RE.match(text, end):
+        return None
+    return _TIGHT_SPACED_RE.search(before)
+
+
 def currency_before(before: str) -> re.Match[str] | None:
     """The currency sign or code at the end of ``before`` (the text just before a number).
 

@@ -81,6 +81,12 @@ _WORD_SCALE_RE = re.compile(
 )
 
 
+#: A capitalised word after a number word, and a lowercase word (or "The") before it: the number is
+#: capitalised only because it is part of a name ("the Three Gorges Dam", "the Five Eyes").
+_NAME_AFTER_RE = re.compile(r" [A-Z][a-z]")
+_LOWER_WORD_BEFORE_RE = re.compile(r"\b(?:[a-z]+|The) $")
+
+
 def _word_fraction(text: str, start: int, end: int, value: float) -> Candidate:
     """A fraction in words; it counts the noun after "of" or a determiner ("half its stake")."""
     of_scale = _OF_A_SCALE_RE.match(text, end)
@@ -233,6 +239,9 @@ def word_candidates(text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if text[max(0, m.start() - 2) : m.start()][:1].isdigit() and text[m.start() - 1] == "-":
             continue  # "7-Eleven": a name
+        if text[m.start()].isupper() and _NAME_AFTER_RE.match(text, m.end()) \
+                and _LOWER_WORD_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "the Three Gorges Dam": capitalised after a lowercase word, a name
         if m.group().lower() == "zero" and prev_word(text, m.start()) in ("below", "above"):
             continue  # "below zero" is a temperature's reference, not an amount
         s = m.start()
