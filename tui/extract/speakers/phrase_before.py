@@ -78,6 +78,8 @@ _TIME_PREPS = frozenset("on last this next late early in at".split())
 _NON_PERSON_PRONOUNS = frozenset({"it", "It", "I", "we", "We"})
 _BARE_NOUN_RE = re.compile(r"[a-z][a-z\-]{2,}s")  # "officials", "critics"
 _NOT_NOUNS = word_set("function_words")
+# Nouns spelt like adverbs in -ly: "A Trump ally said", "the family said" keep their head.
+_LY_NOUNS = frozenset({"ally", "family", "assembly", "daily", "bully"})
 
 
 def _strip_trailing(s: str) -> str:
@@ -96,7 +98,7 @@ def _strip_trailing(s: str) -> str:
         last = s[cut + 1 :]
         low = last.lower()
         if (low in _TRAIL_WORDS and (last.islower() or not _capitalised_name_before(s, cut))) or (
-            low.endswith("ly") and last.islower() and len(low) > 3
+            low.endswith("ly") and last.islower() and len(low) > 3 and low not in _LY_NOUNS
         ):
             s = s[: cut + 1] if cut >= 0 else ""
             continue

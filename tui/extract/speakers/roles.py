@@ -41,6 +41,12 @@ _APPOSITIVE_RE = re.compile(
     r"\s*(?:\([^)]{0,24}\))?\s*,\s*(?:who\s+(?:is|was)\s+|who[’']s\s+)?"
     r"((?:the|a|an)\s+[^,.;:()“”\"¤\n]{2,80}?)(?=\s*[,.;:)]|\s+(?:who|which|said|says|told)\b)"
 )
+# "Rep. Mark Meadows (R-N.C.), chairman of the House Freedom Caucus,": an appositive with no
+# article, its first words a role ("chairman", "senior adviser") before "of", "for", "to", "at".
+_BARE_APPOSITIVE_RE = re.compile(
+    r"\s*(?:\([^)]{0,24}\))?\s*,\s*((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+    r"(\s+(?:of|for|to|at)\s+[^,.;:()“”\"¤\n]{2,70}?)(?=\s*[,.;:)]|\s+(?:who|which|said|says|told)\b)"
+)
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _PARTY_TAG_RE = re.compile(r"\s*(?:\(|,\s*)([RDI])[-–]\s?([A-Z][\w.]*)")
 _ADJ_ENDINGS = ("al", "ic", "ian", "ary")
@@ -96,7 +102,21 @@ def roles_at(text: str, start: int, end: int, title: str | None) -> list[str]:
         app = am.group(1)
         if any(norm(w) in ROLE_NOUNS or norm(w) in _HEAD_FILLERS for w in app.split()):
             out.append(app)
+    else:
+        bm = _BARE_APPOSITIVE_RE.match(after)
+        if bm and _bare_role(bm.group(1).split()):
+            out.append(bm.group(1) + bm.group(2))
     return out
+
+
+def _bare_role(words: list[str]) -> bool:
+    """Whether the words before "of"/"for" in an appositive with no article are a role: a role
+    noun after words that may modify one ("chairman", "senior communications adviser")."""
+    last = norm(words[-1])
+    return (last in ROLE_NOUNS or last in _HEAD_FILLERS) and all(
+        _pre_modifier(w) or w in ("senior", "chief", "deputy", "top", "longtime", "communications")
+        for w in words[:-1]
+    )
 
 
 @functools.lru_cache(maxsize=4096)
