@@ -20,7 +20,7 @@ from tui.extract.speakers.names import (
     people_plural,
 )
 from tui.extract.speakers.places import PLACES
-from tui.extract.vocabulary import word_list, word_set
+from tui.extract.vocabulary import table, word_list, word_set
 
 _SPACE_CHARS = frozenset(" \t\n\u00a0")
 _CLAUSE_SUBJECT_RE = re.compile(
@@ -98,6 +98,9 @@ _CLAUSE_BREAK = frozenset(
 _QUANTITY_START_RE = re.compile(rf"{QUANTITY_PEOPLE}\b")
 _DESC_SUBJECT_RE = re.compile(rf"{DET}(?:{SP}[\w’'.\-]+){{1,5}}")
 _LEAD_WORDS = word_set("lead_words")
+# Heads of a description of a person: roles, and people quoted unnamed ("A Clinton aide", "A
+# Trump ally": the name before the noun says whose side they are on, it is not the subject).
+_PERSON_HEADS = ROLE_NOUNS | frozenset(table("unnamed_person_nouns"))
 _TIME_ADV_IN_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b")
 # Sentence adverbs that open a sentence with a comma ("Recently, Smith ..."); "Kelly," is a name.
 _LY_ADVERBS = STOP_CAPS | word_set("sentence_adverbs")
@@ -234,7 +237,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                 words = words[:j]  # "Her comments came after Mayor ...": the subject ended
                 break
         for k in range(len(words), 1, -1):
-            if words[k - 1].lower().rstrip(",") in ROLE_NOUNS:
+            if words[k - 1].lower().rstrip(",") in _PERSON_HEADS:
                 desc = " ".join(words[:k]).rstrip(",")
                 after_role = _NAME_AFTER_ROLE_RE.match(s, len(desc))
                 if after_role and not words[k - 1].endswith(","):
