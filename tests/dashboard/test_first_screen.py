@@ -126,3 +126,38 @@ async def test_closing_while_the_files_are_read_is_clean(app_for, gate: threadin
         async with app.run_test(size=(100, 30)):
             pass  # leave at once: the files are being read meanwhile
         assert app.crash_log is None and app.return_code in (None, 0)
+
+
+async def test_a_kept_first_screen_the_files_no_longer_match_gives_way_to_reading(
+    app_for, gate: threading.Event, seed_dir: Path
+):
+    await _open_once(app_for, gate)
+    path = seed_dir / "pakistan-un-peacekeeping.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 235000", "value: 236000"),
+                    encoding="utf-8")
+    app = app_for()
+    assert app.glance is not None  # shown on the first frame, unchecked...
+    async with app.run_test(size=(100, 30)) as pilot:
+        # ...and checked before the files are read: its figures leave the screen
+        await until(pilot, lambda: app.main.loading and not app.screen.query(FigurePanel))
+        assert app.result is None
+        gate.set()
+        await ready(pilot)
+        panels = list(app.screen.query(FigurePanel))
+        shown = [panel.entry.lead.display_value for panel in panels]
+        assert any("236,000" in value for value in shown), shown
+        assert not any("235,000" in value for value in shown)
+        assert app.focused is panels[0]
+
+
+async def test_a_kept_first_screen_still_in_step_stays(app_for, gate: threading.Event):
+    await _open_once(app_for, gate)
+    app = app_for()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panels = list(app.screen.query(FigurePanel))
+        for _ in range(10):  # the check is done while the files wait at the gate
+            await pilot.pause(0.02)
+        assert app.result is None and not app.main.loading
+        assert list(app.screen.query(FigurePanel))[: len(panels)] == panels
+        gate.set()
+        await ready(pilot)

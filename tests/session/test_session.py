@@ -10,7 +10,14 @@ import pytest
 
 from tests.conftest import SEED_BRIEFING
 from tui.model.briefing import body_is_deferred
-from tui.session.session import BriefingSession, Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
+from tui.session.session import (
+    BriefingSession,
+    GlanceChecked,
+    Indexed,
+    KeyFiguresRanked,
+    LedgerBuilt,
+    Loaded,
+)
 
 
 @pytest.fixture
@@ -141,3 +148,30 @@ def test_an_index_in_step_with_the_files_is_ready_without_looking_at_articles(
     assert sorted(set(looked)) == sorted(article.id for article in session.briefing.articles)
     assert session.search.search("236,000", briefing=session.briefing)
     session.close()
+
+
+def test_a_kept_first_screen_is_given_unchecked_and_checked_by_the_next_refresh(
+    folder: Path, settled: None
+):
+    list(BriefingSession([str(folder)]).refresh())  # keeps the first screen
+    session = BriefingSession([str(folder)])
+    assert session.kept_glance() is not None
+    stages = list(session.refresh())
+    assert stages[0] == GlanceChecked(in_step=True)
+    assert [type(stage) for stage in stages[1:]] == [Loaded, KeyFiguresRanked, LedgerBuilt,
+                                                     Indexed]
+    assert not any(isinstance(stage, GlanceChecked) for stage in session.refresh())
+
+
+def test_a_kept_first_screen_of_files_changed_since_is_found_out_before_reading(
+    folder: Path, settled: None
+):
+    list(BriefingSession([str(folder)]).refresh())
+    path = folder / "seed.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("235,000", "236,000"),
+                    encoding="utf-8")
+    session = BriefingSession([str(folder)])
+    kept = session.kept_glance()
+    assert kept is not None and session.glance() is None  # given, though no longer in step
+    first = next(session.refresh())
+    assert first == GlanceChecked(in_step=False)

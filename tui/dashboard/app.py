@@ -189,12 +189,12 @@ class BriefingApp(CursorActions):
                 last = now
                 self.post_message(self.Progress(done, total))
 
-        from tui.session.session import KeyFiguresRanked, Loaded
+        from tui.session.session import GlanceChecked, KeyFiguresRanked, Loaded
 
         for stage in self.session.refresh(progress):
             shown = threading.Event()
             self.post_message(self.StageReady(stage, shown))
-            if isinstance(stage, Loaded | KeyFiguresRanked):
+            if isinstance(stage, GlanceChecked | Loaded | KeyFiguresRanked):
                 shown.wait(timeout=SHOW_WAIT)
 
     @property
@@ -238,14 +238,24 @@ class BriefingApp(CursorActions):
             self.main.show_progress(message.done, message.total)
 
     @on(StageReady)
-    def _stage_ready(self, message: StageReady) -> None:
-        from tui.session.session import Indexed, KeyFiguresRanked, LedgerBuilt, Loaded
+    async def _stage_ready(self, message: StageReady) -> None:
+        from tui.session.session import (
+            GlanceChecked,
+            Indexed,
+            KeyFiguresRanked,
+            LedgerBuilt,
+            Loaded,
+        )
 
         if not self.screen_stack:  # the app is closing: nothing is shown any more
             message.shown.set()
             return
         stage, main = message.stage, self.main
-        if isinstance(stage, Loaded):
+        if isinstance(stage, GlanceChecked):
+            if not stage.in_step:  # a file changed since: its figures may be wrong
+                self.glance = None
+                await main.forget_glance()
+        elif isinstance(stage, Loaded):
             self.result = stage.result
             self._loading = False
             main.problems = stage.result.problems + self.config.problems
@@ -404,14 +414,14 @@ def make_app(paths: Sequence[str], config: Config | None = None, *, theme: str |
              watch_interval: float | None = WATCH_INTERVAL, remember_theme: bool = True,
              note: str | None = None) -> BriefingApp:
     """The dashboard on `paths`; the CLI and the tests build it here. The summary an earlier
-    open stored for the same files, unchanged since, is read at once, to be on the first
-    frame."""
+    open stored for the same files is read at once, to be on the first frame; the files are
+    checked right after it, and a summary they no longer match gives way to "Reading…"."""
     from tui.files.config import Config
     from tui.session.session import BriefingSession
 
     session = BriefingSession(paths)
     return BriefingApp(session, config or Config(), theme=theme, watch_interval=watch_interval,
-                       remember_theme=remember_theme, note=note, glance=session.glance())
+                       remember_theme=remember_theme, note=note, glance=session.kept_glance())
 
 
 CRASH_EXIT = 70

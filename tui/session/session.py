@@ -33,6 +33,14 @@ holds only while their sources are unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
+class GlanceChecked:
+    """Whether the first screen `kept_glance` gave, unchecked, still holds for the files:
+    the first stage of the first refresh after it."""
+
+    in_step: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Loaded:
     """The files were read (again)."""
 
@@ -63,7 +71,7 @@ class Indexed:
     error: str | None
 
 
-Stage = Loaded | KeyFiguresRanked | LedgerBuilt | Indexed
+Stage = GlanceChecked | Loaded | KeyFiguresRanked | LedgerBuilt | Indexed
 
 
 class BriefingSession:
@@ -81,6 +89,8 @@ class BriefingSession:
         self._signature = ""
         self._glance_stored = ""
         """The key of the glance on disk, when known to be in step with the files."""
+        self._glance_unchecked: str | None = None
+        """The key of the glance `kept_glance` gave, until the next refresh checks it."""
 
     @property
     def search(self) -> SearchService:
@@ -108,6 +118,20 @@ class BriefingSession:
             self._glance_stored = signature.digest
             return stored
         return None
+
+    def kept_glance(self) -> Glance | None:
+        """The summary's first screen as the last refresh stored it, without checking the
+        files: as quick for 30,000 files as for one. The next refresh checks it first (its
+        stat walk is what a warm open of a large folder would otherwise wait for) and says
+        whether it still holds (`GlanceChecked`), before reading anything."""
+        from tui.reports.glance import Glance
+        from tui.store.derived import read_derived_latest
+
+        found = read_derived_latest(self._glance_name)
+        if found is None or not isinstance(found[1], Glance):
+            return None
+        self._glance_unchecked = found[0]
+        return found[1]
 
     @property
     def _glance_name(self) -> str:
@@ -140,6 +164,12 @@ class BriefingSession:
             self.last_visit, self._visit_read = load_seen(self.paths), True
         # Both signatures before reading: an edit made meanwhile is seen next time.
         signature, indexed = files_signatures(self.paths, (GLANCE_CODE, INDEX_CODE))
+        if self._glance_unchecked is not None:
+            in_step = self._glance_unchecked == signature.digest
+            if in_step:
+                self._glance_stored = signature.digest
+            self._glance_unchecked = None
+            yield GlanceChecked(in_step)
         result = self._load(progress)
         self.result = result
         self._signature = signature.digest

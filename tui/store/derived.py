@@ -41,8 +41,15 @@ def _full_key(key: str) -> bytes:
 
 def read_derived(name: str, key: str, folder: Path | None = None) -> object | None:
     """The value stored as `name` under `key`, or None."""
+    found = read_derived_latest(name, folder)
+    return found[1] if found is not None and found[0] == key else None
+
+
+def read_derived_latest(name: str, folder: Path | None = None) -> tuple[str, object] | None:
+    """The key and value last stored as `name` by this version of the program, whatever the
+    key (the caller checks it later), or None."""
     path = derived_path(name, folder)
-    expected = _full_key(key)
+    stamp = _full_key("")
     try:
         with open(path, "rb") as handle:
             if not owned(handle.fileno()):
@@ -53,12 +60,14 @@ def read_derived(name: str, key: str, folder: Path | None = None) -> object | No
     try:
         magic, key_length, crc = _HEADER.unpack_from(data)
         start = _HEADER.size + key_length
-        if magic != MAGIC or data[_HEADER.size : start] != expected:
+        full_key = data[_HEADER.size : start]
+        if magic != MAGIC or not full_key.startswith(stamp):
             return None
         payload = memoryview(data)[start:]
         if zlib.crc32(payload) != crc:
             return None
-        return pickle.loads(payload)
+        key = full_key[len(stamp) :].decode("utf-8", "surrogatepass")
+        return key, pickle.loads(payload)
     except Exception:  # a damaged or foreign file is only a miss
         return None
 
@@ -78,4 +87,4 @@ def write_derived(name: str, key: str, value: object, folder: Path | None = None
     return True
 
 
-__all__ = ["MAX_FILES", "derived_path", "read_derived", "write_derived"]
+__all__ = ["MAX_FILES", "derived_path", "read_derived", "read_derived_latest", "write_derived"]

@@ -97,6 +97,16 @@ class MainScreen(Screen[None]):
         if self._glance is not None and not self._built:
             await self.summary.show_rest()
 
+    async def forget_glance(self) -> None:
+        """The stored first screen no longer matches the files: show "Reading…" instead of
+        its figures until the files are read (then the views are built as on a cold open)."""
+        if self._glance is None or self._built:
+            return
+        self._glance = None
+        self.loading = True
+        with suppress(NoMatches):
+            await self.query_one("#summary").remove()
+
     @property
     def views_built(self) -> bool:
         """Whether every view is mounted (the briefing has been read)."""
