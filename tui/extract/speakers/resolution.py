@@ -210,7 +210,7 @@ class Resolver:
             ent = self.pronoun(m.text.lower(), m.start)
             self.learn_gender(ent, m.text)
         else:
-            ent = resolve_description(self, m)
+            ent = self._surname_like_role(m) or resolve_description(self, m)
             if ent is None and speaking and not _APPOSITIVE_BEFORE_RE.search(
                 self.registry.masked, max(0, m.start - 40), m.start
             ):
@@ -229,6 +229,18 @@ class Resolver:
                 if text not in ent.mentions:
                     ent.mentions.append(text)
         return ent
+
+    def _surname_like_role(self, m: Mention) -> Entity | None:
+        """'“...,” King said' after "Rep. Steve King": a capitalised role word standing alone,
+        with no determiner, that is the last name of a person the article named before."""
+        word = m.text
+        if " " in word or not word[:1].isupper() or word.isupper():
+            return None
+        full = self.registry.fullest(word, m.start)
+        if " " not in full or full.rsplit(maxsplit=1)[-1] != word:
+            return None
+        ent = self.entities.get(full)
+        return ent if ent is not None and ent.person_like else None
 
     def _gender_after(self, pos: int) -> Gender | None:
         """The gender of the first "he"/"she" after a surname in its sentence (or opening the
