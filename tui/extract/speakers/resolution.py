@@ -41,6 +41,10 @@ _SAID_PRONOUN_RE = re.compile(
     r"(?:[ \u00a0]+(?:on[ \u00a0]+)?[A-Z][a-z]+day)?[ \u00a0]+(?:that[ \u00a0]+)?"
     r"([Hh]e|[Ss]he)(?![\w-])"
 )
+# "he said of Cruz": who a clause is about is not its subject; the pronoun means someone else.
+_SAID_OF_RE = re.compile(
+    r"[A-Za-z]+[ \u00a0]+[a-z]+[ \u00a0]+of[ \u00a0]+([A-Z][\w’'\-]+)(?![\w’'\-])"
+)
 _SKIP_BEFORE_SUBJECT = frozenset(' \t\n\u00a0“”"¤,.')
 # Plural nouns for people ("Demonstrators", "Officials") opening a sentence: a group, no name.
 _GROUP_NOUNS = word_set("people_plurals")
@@ -317,8 +321,11 @@ class Resolver:
         n = len(self.history)
         passed: Entity | None = None  # a backgrounded candidate, taken if nothing better
         passed_pos = -1
+        about = _SAID_OF_RE.match(self.registry.masked, pos)
         for k in range(n - 1, max(n - 12, 0) - 1, -1):
             ent = self.history[k]
+            if about is not None and ent.name.rsplit(maxsplit=1)[-1] == about.group(1):
+                continue  # "“...,” he said of Cruz": not Cruz
             if ent.person_like and ent.gender in (None, want):
                 if not ent.named and not self._near(self.history_pos[k], pos):
                     continue  # an unnamed person is meant only right after being described
