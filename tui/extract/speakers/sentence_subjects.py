@@ -41,6 +41,17 @@ _DESC_THEN_NAME_RE = re.compile(
     rf"^((?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.\-]*['’]s)"
     rf"(?:{SP}[\w\-’']+){{1,4}}),{SP}({NAME_RUN}),"
 )
+# A time opening a sentence with no comma before a name: "Later in the day Conway appeared",
+# "Last week Clinton said", "On Monday Trump tweeted".
+_TIME_UNIT = (
+    r"(?:day|week|month|year|morning|afternoon|evening|night|weekend|"
+    rf"{'|'.join(w.capitalize() for w in word_list('weekdays'))})"
+)
+_LEAD_TIME_BARE_RE = re.compile(
+    rf"^(?:(?:Later|Earlier)(?:[ \u00a0]+(?:in|on|that|this|the|last)){{1,2}}[ \u00a0]+{_TIME_UNIT}"
+    rf"|(?:Last|This|Next|Earlier|Later)[ \u00a0]+{_TIME_UNIT}|On[ \u00a0]+{_TIME_UNIT})"
+    r"[ \u00a0]+(?=[A-Z][a-z])"
+)
 _LEAD_TIME_RE = re.compile(r"^[^,]{0,40}\b(?:ago|later|earlier|before|after)\s*,\s*")
 _AS_FOR_RE = re.compile(rf"^(?:As for|As to|Asked about)\s+({NAME_RUN}),")
 _DATELINE_RE = re.compile(
@@ -128,7 +139,11 @@ def _strip_lead(s: str) -> int:
                 and rest[len(first) : len(first) + 1] == ","
             )
         ):
-            m = _LEAD_ADVERB_RE.match(rest) or _LEAD_CLAUSE_RE.match(rest)
+            m = (
+                _LEAD_TIME_BARE_RE.match(rest)
+                or _LEAD_ADVERB_RE.match(rest)
+                or _LEAD_CLAUSE_RE.match(rest)
+            )
         elif "," in rest[:48] and _TIME_ADV_IN_RE.search(rest, 0, 48):
             m = _LEAD_TIME_RE.match(rest)
         elif first.endswith("ing") and len(first) > 5:
