@@ -220,6 +220,9 @@ def _author(r: Resolver, m: Mention, head: str) -> Entity | None:
         subj = sentence_subject(masked, lo, hi)
         if subj is None or subj.kind != "name" or not subj.name:
             return None
+        full = r.registry.fullest(subj.name, subj.start)
+        if is_org_name(full):  # "The White House said in a statement ..."
+            return r.entity(full)
         return _person_named(r, subj.name, subj.start)
     return None
 
