@@ -11,6 +11,7 @@ import re
 from tui.extract.speakers.entity import Entity
 from tui.extract.speakers.names import is_org_name, looks_like_person
 from tui.extract.speakers.resolution import Resolver
+from tui.extract.speakers.sentence_subjects import sentence_subject
 
 # A paragraph's label before an answer: "A:", "A.", "Answer:".
 ANSWER_LABEL_RE = re.compile(r"(?:A|Answer)[ \u00a0]*[:.\-–—][ \u00a0]*")
@@ -46,11 +47,31 @@ def interviewee(resolver: Resolver, masked: str) -> Entity | None:
         and looks_like_person(name)
         and not is_org_name(name)
     ]
+    if masked[intro.end() : intro.end() + 1].isupper() and not any(
+        start <= intro.end() + 12 for start, _name in people
+    ):
+        # "Paul Ryan sat down with Politico ... about Donald Trump": the one who spoke with a
+        # publication is the sentence's subject, not a person named after it
+        return _subject_of(resolver, masked, intro) if intro.group().islower() else None
     if len({name for _start, name in people}) != 1:
         return None  # two interviewees ("spoke with Ng, and then with Roy"): whose answer?
     start, name = people[0]
     ent = resolver.entity(resolver.registry.fullest(name, start))
     if ent.is_org:
+        return None
+    ent.person_like = True
+    return ent
+
+
+def _subject_of(resolver: Resolver, masked: str, intro: re.Match[str]) -> Entity | None:
+    """The person who opens the sentence of "spoke with" or "sat down with", if a name."""
+    k = resolver.sentence_of(intro.start())
+    lo = max(resolver.ends[k - 1] if k >= 1 else 0, masked.rfind("\n", 0, intro.start()) + 1)
+    subj = sentence_subject(masked, lo, intro.start())
+    if subj is None or subj.kind != "name" or not subj.name:
+        return None
+    ent = resolver.entity(resolver.registry.fullest(subj.name, subj.start))
+    if ent.is_org or not (" " in ent.name and looks_like_person(ent.name)):
         return None
     ent.person_like = True
     return ent
