@@ -29,6 +29,7 @@ from tui.extract.speakers.orgs import (
     other_body_between,
 )
 from tui.extract.speakers.places import PLACES
+from tui.extract.speakers.role_holders import salient_subject, unnamed_since
 from tui.extract.speakers.roles import compatible, description_key, names_place, score, weak
 from tui.extract.speakers.sentence_subjects import sentence_subject
 from tui.extract.vocabulary import word_set
@@ -334,10 +335,10 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     if m.text.split(maxsplit=1)[0].lower() in _INDEFINITE:
         return None  # "a senior strategist", "one aide": someone new and unnamed
     found = _by_role(r, m, head)
-    if found is not None and _unnamed_since(r, m, head, found):
+    if found is not None and unnamed_since(r, m, head, found):
         return None  # "One longtime MP ... said. ... the MP said": that MP, not a named one
     if found is not None:
-        return _salient_subject(r, m, found) or found
+        return salient_subject(r, m, found) or found
     if head in _PROXY_HEADS:
         return None  # an unnamed spokesman: not whoever spoke last
     key = description_key(m.text, head)
@@ -353,69 +354,10 @@ def resolve_description(r: Resolver, m: Mention) -> Entity | None:
     return None  # a role nobody in the article holds: unnamed, kept as described
 
 
-def _unnamed_since(r: Resolver, m: Mention, head: str, found: Entity) -> bool:
-    """Whether someone unnamed with the description's head noun ("one longtime MP", "a
-    senior official") was brought in, in the description's sentence or the two before, after
-    the named person the role fits was last mentioned: "the MP" goes back to them."""
-    here = r.sentence_of(m.start)
-    lo = r.ends[here - 3] if here >= 3 else 0
-    intro = None
-    for hit in _INDEFINITE_RE.finditer(r.registry.masked, lo, m.end + 12):
-        if hit.start() <= m.start and hit.group(2).lower().rstrip("s") == head.rstrip("s"):
-            intro = hit.start()
-    if intro is None:
-        return False
-    last = max((p for e, p in zip(r.history, r.history_pos, strict=True) if e is found), default=-1)
-    return last < intro
-
-
-_INDEFINITE_RE = re.compile(
-    r"\b([Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+(?:[\w\-]+[ \u00a0]+){0,3}?([A-Za-z]+)\b"
-    r"(?=[ \u00a0,]+(?:who|from|with|in|on|at|said|says|told)\b|[,.;])"
-)
-
-
 # A place's province or state after it: "Mississauga, Ont.,", "Bend, Oregon,".
 _PLACE_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][\w]*\.?(?:[ \u00a0]+[A-Z][\w]*\.?)?,")
 
 _PLACE_BEFORE_RE = re.compile(r"[A-Z][\w.]*,[ \u00a0]+$")
-
-
-def _salient_subject(r: Resolver, m: Mention, found: Entity) -> Entity | None:
-    """'Rubio sought to stoke ... . Walking in, the senator said': a role description right
-    after a named person was the subject, in its sentence or the one before, means that person
-    when nothing they were called contradicts it and the role's holder (found) is not named in
-    those sentences or the one before them."""
-    sent = r.sentence_of(m.start)
-    lo = r.ends[sent - 3] if sent >= 3 else 0
-    occ = r.registry.occurrences
-    k = bisect.bisect_left(occ, (m.start,)) - 1
-    last = found.name.rsplit(maxsplit=1)[-1]
-    while k >= 0 and occ[k][0] >= lo:
-        if occ[k][2].rsplit(maxsplit=1)[-1] == last:
-            return None  # the holder is in view
-        k -= 1
-    latest: Entity | None = None
-    for k in range(len(r.history) - 1, -1, -1):
-        pos = r.history_pos[k]
-        if pos >= m.start:
-            continue
-        if r.sentence_of(pos) < sent - 1:
-            break
-        if k not in r.backgrounded:
-            latest = r.history[k]
-            break
-    if (
-        latest is None
-        or latest is found
-        or not latest.named
-        or latest.is_org
-        or latest.roles
-        or not latest.person_like
-        or (" " in latest.name and not looks_like_person(latest.name))
-    ):
-        return None
-    return latest
 
 
 def _only_name_near(r: Resolver, m: Mention) -> Entity | None:

@@ -192,3 +192,14 @@ def weak(key: tuple[frozenset[str], frozenset[str]], phrases: list[str]) -> bool
     """Whether the description says a party or place that none of the phrases confirms."""
     want = key[1] & (_PARTIES | _PLACE_WORDS)
     return bool(want) and not any(want.issubset(phrase_words(p)) for p in phrases)
+
+
+def described_between(text: str, lo: int, hi: int, head: str) -> bool:
+    """Whether text[lo:hi] holds a definite description with this head ("Hannity asked the
+    governor whether ... “...,” the governor said"): someone other than the subject before it
+    was given the role."""
+    if not head:
+        return False
+    return re.search(
+        rf"\b[Tt]he[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?{re.escape(head.lower())}\b", text[lo:hi]
+    ) is not None
