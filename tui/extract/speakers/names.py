@@ -37,7 +37,7 @@ _ABBREV_DOT = (
 _TOKEN = (
     rf"(?:[A-Z]\.(?:[A-Z]\.)*|(?:al-|el-|bin-|abu-)?[A-ZÀ-Þ](?:[\w’'\-]*[\w])?"
     rf"(?:{_ABBREV_DOT})?)"
-    r"(?![\w’'])"
+    r"(?![\w])(?![’'][\w])"  # a whole word; "Sanders' campaign" ends at its apostrophe
 )
 _PARTICLE = rf"(?:{'|'.join(word_list('name_particles'))})"
 NAME_RUN = rf"{_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_TOKEN})*"
