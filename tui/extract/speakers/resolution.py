@@ -191,7 +191,10 @@ class Resolver:
             ):
                 return None
             if " " not in full and is_org_name(full):  # "Ministry of Canals said"
-                full = full_org_name(self.registry.masked, m.start, m.end, full)
+                end = m.start + len(m.name)  # the mention may run on over the "of" tail
+                if not self.registry.masked.startswith(m.name, m.start):
+                    end = m.end
+                full = full_org_name(self.registry.masked, m.start, end, full)
             ent = self.entity(full)
             ent.add_role(m.role)
             for title in self.registry.titles.get(m.name, ()):
