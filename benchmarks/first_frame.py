@@ -79,8 +79,9 @@ class Timed(BriefingApp):
 
     def on_briefing_app_stage_ready(self, message):
         name = {"Loaded": "loaded", "KeyFiguresRanked": "figures", "LedgerBuilt": "full",
-                "Indexed": "index"}[type(message.stage).__name__]
-        self.call_after_refresh(self.mark, name)
+                "Indexed": "index"}.get(type(message.stage).__name__)
+        if name is not None:  # (whether the kept first screen still holds is not timed)
+            self.call_after_refresh(self.mark, name)
 
 app = make_app([os.environ["SEED"]], Config(), theme="textual-dark", watch_interval=None,
                remember_theme=False)
