@@ -117,7 +117,7 @@ class BriefingApp(CursorActions):
         self.session = session
         self.glance = glance
         """The summary's first screen as stored by an earlier open, shown until the files
-        are read (`BriefingSession.glance`)."""
+        are read (`BriefingSession.kept_glance`)."""
         self.note = note
         """A note for the user, shown once the dashboard is open (a click dismisses it)."""
         self.config = config

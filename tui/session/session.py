@@ -105,20 +105,6 @@ class BriefingSession:
     def briefing(self) -> Briefing | None:
         return self.result.briefing if self.result is not None else None
 
-    def glance(self) -> Glance | None:
-        """The summary's first screen as an earlier refresh stored it, when the files and the
-        code are unchanged since (told by their signature: stats only), else None. Quick
-        enough to call before the first frame."""
-        from tui.reports.glance import Glance
-        from tui.store.derived import read_derived
-
-        signature = self._watched_signature()
-        stored = read_derived(self._glance_name, signature.digest)
-        if isinstance(stored, Glance):
-            self._glance_stored = signature.digest
-            return stored
-        return None
-
     def kept_glance(self) -> Glance | None:
         """The summary's first screen as the last refresh stored it, without checking the
         files: as quick for 30,000 files as for one. The next refresh checks it first (its
