@@ -187,12 +187,13 @@ class Reader(ScrollView, can_focus=True):
         above = self._row_of(top) - int(self.scroll_offset.y) if top is not None else 0
         query = self._query
         self._article = article
-        self._safe = SafeText.of(article.body)
+        body = article.body  # (read once: a body may be read from the cache file each time)
+        self._safe = SafeText.of(body)
         self._marks = _marks_of(article)
         self._cursor = None
         self._place = None
         if query:
-            self._query, self._matches = query, find_all(article.body, query)
+            self._query, self._matches = query, find_all(body, query)
             if highlight is not None and self._matches:
                 self._cursor = _nearest(self._matches, highlight[0])
         elif mark is not None:
@@ -201,7 +202,7 @@ class Reader(ScrollView, can_focus=True):
                 same = [m for m in self._marks if m.kind == mark.kind]
                 if same:
                     self._cursor = self._marks.index(same[min(mark.index, len(same) - 1)])
-        elif highlight is not None and highlight[1] <= len(article.body):
+        elif highlight is not None and highlight[1] <= len(body):
             self._place = highlight
         self._relayout()
         if top is not None:
